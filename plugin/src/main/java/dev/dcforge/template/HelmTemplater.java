@@ -1,0 +1,88 @@
+package dev.dcforge.template;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import com.marcnuri.helm.TemplateCommand;
+import dev.dcforge.support.UserError;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Renders a chart with the real Helm engine, in process (helm-java: Helm's Go code through JNI).
+ * Works on a chart directory or a chart archive (.tgz).
+ */
+public final class HelmTemplater {
+
+    /** Helm reports template errors as "template: chart/templates/x.yaml:12:3: executing ...". */
+    private static final Pattern HELM_TEMPLATE_POSITION =
+            Pattern.compile("template: ([^:\\s]+):(\\d+)(?::\\d+)?: (.*)", Pattern.DOTALL);
+
+    /**
+     * @param chart       chart directory or .tgz
+     * @param valuesFile  values to apply on top of the chart defaults, or null
+     * @param releaseName Helm release name
+     * @param namespace   namespace the release is rendered for
+     * @param kubeVersion target Kubernetes version ("1.32" or "v1.32.0"), or null for Helm's default
+     * @return the multi-document manifest text, each document preceded by Helm's "# Source:" comment
+     */
+    public String template(Path chart, Path valuesFile, String releaseName, String namespace, String kubeVersion) {
+        requireChart(chart);
+        TemplateCommand command = new Helm(chart).template()
+                .withName(releaseName)
+                .withNamespace(namespace);
+        if (valuesFile != null) {
+            command = command.withValuesFile(valuesFile);
+        }
+        if (kubeVersion != null && !kubeVersion.isBlank()) {
+            command = command.withKubeVersion(kubeVersion);
+        }
+        try {
+            return command.call();
+        } catch (IllegalStateException e) {
+            throw helmError(chart, valuesFile, e.getMessage());
+        }
+    }
+
+    /** helm lint --strict; returns Helm's messages, throws a UserError when lint fails. */
+    public List<String> lintStrict(Path chart, Path valuesFile) {
+        requireChart(chart);
+        LintResult result = new Helm(chart).lint().strict().call();
+        if (result.isFailed()) {
+            String messages = String.join("\n  ", result.getMessages());
+            throw new UserError(chart.toString(), 0, "helm lint --strict failed:\n  " + messages,
+                    "fix the chart so that lint passes (warnings count as errors in strict mode)");
+        }
+        return result.getMessages();
+    }
+
+    static void requireChart(Path chart) {
+        if (!Files.exists(chart)) {
+            throw new UserError(chart.toString(), 0, "chart not found",
+                    "point dcforge at a chart directory (with Chart.yaml) or a chart .tgz");
+        }
+        if (Files.isDirectory(chart) && !Files.isRegularFile(chart.resolve("Chart.yaml"))) {
+            throw new UserError(chart.resolve("Chart.yaml").toString(), 0, "missing Chart.yaml",
+                    "every chart directory needs a Chart.yaml with apiVersion v2, name and version");
+        }
+    }
+
+    /** Turns Helm's message into file:line where Helm names a template position. */
+    static UserError helmError(Path chart, Path valuesFile, String message) {
+        String text = message == null ? "unknown Helm error" : message.strip();
+        Matcher m = HELM_TEMPLATE_POSITION.matcher(text);
+        if (m.find()) {
+            // Helm names templates as "<chart-name>/templates/x.yaml": map back onto the chart folder.
+            String helmPath = m.group(1);
+            int slash = helmPath.indexOf('/');
+            Path file = Files.isDirectory(chart) && slash > 0 ? chart.resolve(helmPath.substring(slash + 1)) : Path.of(helmPath);
+            return new UserError(file.toString(), Integer.parseInt(m.group(2)), "Helm template error: " + m.group(3).strip(),
+                    "fix the template or the value it reads" + (valuesFile != null ? " (values: " + valuesFile + ")" : ""));
+        }
+        return new UserError(chart.toString(), 0, "Helm failed: " + text,
+                "check the chart and the values" + (valuesFile != null ? " in " + valuesFile : ""));
+    }
+}
