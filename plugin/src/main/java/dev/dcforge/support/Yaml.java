@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import org.yaml.snakeyaml.LoaderOptions;
 
 import java.io.IOException;
@@ -55,6 +56,8 @@ public final class Yaml {
         options.setCodePointLimit(MAX_BYTES);
         YAMLFactory factory = YAMLFactory.builder()
                 .loaderOptions(options)
+                // "key:" with no value is null, as Helm and the API server read it, not an empty string
+                .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
         return new YAMLMapper(factory);
