@@ -37,6 +37,7 @@ public final class KubernetesSchemas {
     static final String RESOURCE_ROOT = "dcforge/k8s/";
     private static final String K8S_PREFIX = "io.k8s.";
     private static final String API_PREFIX = "io.k8s.api.";
+    private static final String RUNTIME_PREFIX = "io.k8s.apimachinery.pkg.runtime.";
     /** Go package of io.k8s.api.<package>.<version>.<Kind> → API group. */
     static final Map<String, String> GROUPS = Map.ofEntries(
             Map.entry("core", ""), Map.entry("apps", "apps"), Map.entry("batch", "batch"),
@@ -148,6 +149,7 @@ public final class KubernetesSchemas {
         }
         JsonNode definitions = swagger.path("definitions");
         ObjectNode converted = SchemaConverter.convertDefinitions(definitions, name -> name.startsWith(K8S_PREFIX));
+        fillEmbeddedObjects(version, converted);
         Map<String, String> byKind = new TreeMap<>();
         definitions.fields().forEachRemaining(e -> {
             String name = e.getKey();
@@ -170,6 +172,34 @@ public final class KubernetesSchemas {
         doc.set("definitions", converted);
         JsonSchema root = FACTORY.getSchema(SchemaLocation.of("https://schemas.dcforge.dev/k8s/" + version + ".json"), doc, config());
         return new KubernetesSchemas(version, byKind, root, doc);
+    }
+
+    /**
+     * fabric8's document refers to the apimachinery runtime types (RawExtension, Object: an embedded object of any
+     * kind, e.g. ControllerRevision.data) without defining them; they accept any object. Any other dangling
+     * reference is a broken schema source.
+     */
+    private static void fillEmbeddedObjects(KubeVersion version, ObjectNode definitions) {
+        Set<String> missing = new TreeSet<>();
+        collectMissing(definitions, definitions, missing);
+        for (String name : missing) {
+            if (!name.startsWith(RUNTIME_PREFIX)) {
+                throw new SetupError("Kubernetes schemas " + version + ": " + name + " is referenced but not defined");
+            }
+            definitions.set(name, SchemaConverter.types("object"));
+        }
+    }
+
+    private static void collectMissing(ObjectNode definitions, JsonNode node, Set<String> missing) {
+        if (node.isObject() && node.has("$ref")) {
+            String name = node.get("$ref").asText().substring("#/definitions/".length());
+            if (!definitions.has(name)) {
+                missing.add(name);
+            }
+        }
+        for (JsonNode child : node) {
+            collectMissing(definitions, child, missing);
+        }
     }
 
     public KubeVersion version() {
