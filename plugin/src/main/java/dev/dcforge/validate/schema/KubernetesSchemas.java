@@ -135,7 +135,8 @@ public final class KubernetesSchemas {
         return CACHE.computeIfAbsent(version, KubernetesSchemas::load);
     }
 
-    private static KubernetesSchemas load(KubeVersion version) {
+    /** Reads and converts one carried version, bypassing the cache (tests measure it). */
+    static KubernetesSchemas load(KubeVersion version) {
         String resource = RESOURCE_ROOT + version + "/openshift-generated.json";
         JsonNode swagger;
         try (InputStream in = KubernetesSchemas.class.getClassLoader().getResourceAsStream(resource)) {
