@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Turns Kubernetes schemas (Swagger 2.0 definitions and CRD {@code openAPIV3Schema}s) into strict JSON Schema
@@ -46,7 +47,7 @@ final class SchemaConverter {
     }
 
     /** Converts a whole Swagger {@code definitions} map, with the special Kubernetes value types. */
-    static ObjectNode convertDefinitions(JsonNode definitions, java.util.function.Predicate<String> include) {
+    static ObjectNode convertDefinitions(JsonNode definitions, Predicate<String> include) {
         ObjectNode out = NODES.objectNode();
         for (Iterator<Map.Entry<String, JsonNode>> it = definitions.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
