@@ -114,6 +114,21 @@ public final class Yaml {
         return loaded == null ? MissingNode.getInstance() : toTree(loaded, new IdentityHashMap<>(), sourceName);
     }
 
+    /** Every document of a multi-document YAML text (empty documents included as MissingNode). */
+    public static List<JsonNode> parseAll(String text, String sourceName) {
+        List<JsonNode> docs = new java.util.ArrayList<>();
+        try {
+            for (Object loaded : snakeYaml().loadAll(text)) {
+                docs.add(loaded == null ? MissingNode.getInstance() : toTree(loaded, new IdentityHashMap<>(), sourceName));
+            }
+        } catch (MarkedYAMLException e) {
+            throw syntaxError(sourceName, e);
+        } catch (YAMLException e) {
+            throw new UserError(sourceName, 0, "invalid YAML: " + firstLine(e.getMessage()), READ_HINT);
+        }
+        return docs;
+    }
+
     private static final String READ_HINT = "fix the YAML syntax (indent with spaces, one value per key)";
 
     private static org.yaml.snakeyaml.Yaml snakeYaml() {
@@ -224,7 +239,9 @@ public final class Yaml {
         Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
         int line = mark == null ? 0 : mark.getLine() + 1;
         String problem = e.getProblem() == null ? firstLine(e.getMessage()) : e.getProblem();
-        if (e.getContext() != null && !e.getContext().isBlank() && !problem.startsWith("found duplicate key")) {
+        if (problem.startsWith("found duplicate key ")) {
+            problem = "duplicate key '" + problem.substring("found duplicate key ".length()).strip() + "'";
+        } else if (e.getContext() != null && !e.getContext().isBlank()) {
             problem = e.getContext().strip() + ": " + problem;
         }
         return new UserError(sourceName, line, "invalid YAML: " + problem.strip(), READ_HINT, e);
