@@ -91,10 +91,12 @@ spec:
       {{- end }}
   {{- end }}
   rules:
-    - {{- with $ing.host }}
-      host: {{ . | quote }}
-      {{- end }}
+    {{- if $ing.host }}
+    - host: {{ $ing.host | quote }}
       http:
+    {{- else }}
+    - http:
+    {{- end }}
         paths:
           {{- range $routes }}
           - path: {{ .path }}

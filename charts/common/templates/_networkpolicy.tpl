@@ -31,18 +31,14 @@ spec:
     {{- if .httpPorts }}
     {{- $ic := $np.ingressController | default dict }}
     # HTTP only from the ingress controller / gateway pods.
+    {{- $peer := dict }}
+    {{- with $ic.namespaceSelector }}{{ $_ := set $peer "namespaceSelector" . }}{{ end }}
+    {{- with $ic.podSelector }}{{ $_ := set $peer "podSelector" . }}{{ end }}
+    {{- if not $peer }}
+    {{- fail "networkPolicy.ingressController needs a namespaceSelector and/or podSelector: an empty peer would allow every pod in the namespace" }}
+    {{- end }}
     - from:
-        - {{- with $ic.namespaceSelector }}
-          namespaceSelector:
-            {{- toYaml . | nindent 12 }}
-          {{- end }}
-          {{- with $ic.podSelector }}
-          podSelector:
-            {{- toYaml . | nindent 12 }}
-          {{- end }}
-          {{- if and (not $ic.namespaceSelector) (not $ic.podSelector) }}
-          {{- fail "networkPolicy.ingressController needs a namespaceSelector and/or podSelector: an empty peer would allow every pod in the namespace" }}
-          {{- end }}
+        {{- toYaml (list $peer) | nindent 8 }}
       ports:
         {{- range .httpPorts }}
         - protocol: TCP
@@ -92,13 +88,9 @@ spec:
     {{- end }}
     {{- if .databasePort }}
     # Database.
-    - {{- with (dig "database" "to" list $np) }}
-      to:
-        {{- toYaml . | nindent 8 }}
-      {{- end }}
-      ports:
-        - protocol: TCP
-          port: {{ .databasePort }}
+    {{- $db := dict "ports" (list (dict "protocol" "TCP" "port" (int .databasePort))) }}
+    {{- with (dig "database" "to" list $np) }}{{ $_ := set $db "to" . }}{{ end }}
+    {{- toYaml (list $db) | nindent 4 }}
     {{- end }}
     {{- if .needsApiServer }}
     # Kubernetes API for peer discovery (narrow networkPolicy.apiServer.cidrs to the API endpoints).
