@@ -172,7 +172,9 @@ spec:
     - {{ $gwName }}
   http:
     {{- /* Longest prefix first: Istio takes the first matching route. */}}
-    {{- range $r := (sortAlpha (pluck "path" .routes) | reverse) }}
+    {{- $paths := list }}
+    {{- range .routes }}{{ $paths = append $paths .path }}{{ end }}
+    {{- range $r := (sortAlpha $paths | uniq | reverse) }}
     {{- range $.routes }}
     {{- if eq .path $r }}
     - name: {{ trimPrefix "/" .path | replace "/" "-" | default "root" }}
