@@ -17,9 +17,12 @@ import java.util.regex.Pattern;
  */
 public final class HelmTemplater {
 
-    /** Helm reports template errors as "template: chart/templates/x.yaml:12:3: executing ...". */
-    private static final Pattern HELM_TEMPLATE_POSITION =
-            Pattern.compile("template: ([^:\\s]+):(\\d+)(?::\\d+)?: (.*)", Pattern.DOTALL);
+    /**
+     * Helm names a template position as "template: chart/templates/x.yaml:12:3: msg" (parse errors) or
+     * "execution error at (chart/templates/x.yaml:12:3): msg" (fail, required).
+     */
+    private static final Pattern HELM_TEMPLATE_POSITION = Pattern.compile(
+            "(?:template: |execution error at \\()([^:\\s()]+):(\\d+)(?::\\d+)?\\)?: ([^\\n]*)");
 
     /**
      * @param chart       chart directory or .tgz
@@ -30,6 +33,14 @@ public final class HelmTemplater {
      * @return the multi-document manifest text, each document preceded by Helm's "# Source:" comment
      */
     public String template(Path chart, Path valuesFile, String releaseName, String namespace, String kubeVersion) {
+        return template(chart, chart, valuesFile, releaseName, namespace, kubeVersion);
+    }
+
+    /**
+     * Templates a staged copy of a chart; errors name the files of {@code sourceChart}, which the user edits.
+     */
+    public String template(Path chart, Path sourceChart, Path valuesFile, String releaseName, String namespace,
+                           String kubeVersion) {
         requireChart(chart);
         TemplateCommand command = new Helm(chart).template()
                 .withName(releaseName)
@@ -43,7 +54,7 @@ public final class HelmTemplater {
         try {
             return command.call();
         } catch (IllegalStateException e) {
-            throw helmError(chart, valuesFile, e.getMessage());
+            throw helmError(sourceChart, valuesFile, e.getMessage());
         }
     }
 

@@ -1,0 +1,70 @@
+package dev.dcforge.validate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dcforge.model.Finding;
+import dev.dcforge.model.ManifestObject;
+import dev.dcforge.validate.rules.FindingSink;
+import dev.dcforge.validate.rules.Rule;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** Runs rules over a manifest set and applies suppression annotations. */
+public final class RuleEngine {
+    /** {@code dcforge.dev/ignore.<rule-id>: "<reason>"} on the object or its pod template. */
+    public static final String IGNORE_PREFIX = "dcforge.dev/ignore.";
+
+    private final List<Rule> rules;
+
+    public RuleEngine(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    /** Evaluates every rule; suppressed findings go to {@code suppressed}, the rest are returned. */
+    public List<Finding> run(ManifestSet set, Function<String, Path> templateResolver,
+                             List<ValidationResult.Suppressed> suppressed) {
+        List<Finding> active = new ArrayList<>();
+        for (Rule rule : rules) {
+            FindingSink sink = new FindingSink(rule.info(), templateResolver);
+            rule.check(set, sink);
+            for (Finding f : sink.findings()) {
+                String reason = suppressionReason(set, f);
+                if (reason != null && !reason.isBlank()) {
+                    suppressed.add(new ValidationResult.Suppressed(f, reason, "annotation " + IGNORE_PREFIX + f.rule()));
+                } else {
+                    active.add(f);
+                }
+            }
+        }
+        return active;
+    }
+
+    /** The reason given on the object or its pod template, or null when the finding is not suppressed. */
+    static String suppressionReason(ManifestSet set, Finding f) {
+        for (ManifestObject o : set.objects()) {
+            if (o.kind().equals(f.kind()) && o.name().equals(f.name())) {
+                for (JsonNode annotations : annotationsOf(o)) {
+                    JsonNode reason = annotations.get(IGNORE_PREFIX + f.rule());
+                    if (reason != null) {
+                        return reason.asText();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Annotations of the object and of its pod template, where suppressions may be written. */
+    public static List<JsonNode> annotationsOf(ManifestObject o) {
+        List<JsonNode> result = new ArrayList<>();
+        result.add(o.json().path("metadata").path("annotations"));
+        PodTemplates.podTemplate(o).ifPresent(t -> result.add(t.path("metadata").path("annotations")));
+        return result;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.dcforge.validate;
+
+import dev.dcforge.model.ChartTarget;
+import dev.dcforge.model.Finding;
+import dev.dcforge.model.ManifestObject;
+import dev.dcforge.support.Yaml;
+import dev.dcforge.validate.rules.Rule;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Stage 3: parses rendered manifests into typed objects and runs the rule set over them. */
+public final class Validator {
+
+    /**
+     * One rendered manifest file to validate.
+     *
+     * @param chartDir  the chart it came from, to map Helm's "# Source:" back to a template file; may be null
+     * @param namespace   the release namespace
+     * @param kubeVersion target Kubernetes version
+     */
+    public record Input(ChartTarget target, Path manifestFile, Path chartDir, String namespace, String kubeVersion) {
+    }
+
+    private final ManifestParser parser = new ManifestParser();
+    private final RuleEngine engine;
+    private final Path baseDir;
+
+    /** @param baseDir paths in findings are shown relative to it (the project folder) */
+    public Validator(List<Rule> rules, Path baseDir) {
+        this.engine = new RuleEngine(rules);
+        this.baseDir = baseDir.toAbsolutePath().normalize();
+    }
+
+    public ValidationResult validate(List<Input> inputs) {
+        List<Finding> findings = new ArrayList<>();
+        List<ValidationResult.Suppressed> suppressed = new ArrayList<>();
+        Map<ChartTarget, List<String>> counts = new LinkedHashMap<>();
+        for (Input input : inputs) {
+            List<ManifestObject> objects = parser.parse(input.target(), relative(input.manifestFile()),
+                    Yaml.readText(input.manifestFile()));
+            counts.computeIfAbsent(input.target(), t -> new ArrayList<>()).addAll(objects.stream().map(ManifestObject::ref).toList());
+            ManifestSet set = new ManifestSet(input.target(), input.namespace(), input.kubeVersion(), objects);
+            findings.addAll(engine.run(set, templateResolver(input.chartDir()), suppressed));
+        }
+        findings.sort(WORST_FIRST);
+        return new ValidationResult(findings, suppressed, counts, engine.rules().stream().map(r -> r.info().id()).toList());
+    }
+
+    public static final Comparator<Finding> WORST_FIRST = Comparator
+            .comparing(Finding::severity).reversed()
+            .thenComparing(Finding::environment, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Finding::chart, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Finding::rule)
+            .thenComparing(Finding::kind)
+            .thenComparing(Finding::name)
+            .thenComparing(Finding::message);
+
+    /** "confluence/templates/statefulset.yaml" → chartDir/templates/statefulset.yaml (subcharts under charts/). */
+    private Function<String, Path> templateResolver(Path chartDir) {
+        return source -> {
+            if (chartDir == null) {
+                return null;
+            }
+            int slash = source.indexOf('/');
+            Path file = chartDir.resolve(slash < 0 ? source : source.substring(slash + 1));
+            return relative(file);
+        };
+    }
+
+    private Path relative(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        return abs.startsWith(baseDir) ? baseDir.relativize(abs) : abs;
+    }
+}
