@@ -73,8 +73,15 @@ public final class Yaml {
 
     /** Reads one YAML document; an empty file is an empty object. */
     public static JsonNode read(Path file) {
-        return parse(readText(file), file.toString());
+        String text = readText(file);
+        return PARSED_FILES.parse(file, text, () -> parse(text, file.toString()));
     }
+
+    /**
+     * Chart files (values.yaml, values.schema.json, Chart.yaml) are read once per environment and stage:
+     * the tree of a file whose text is unchanged is reused (as a copy, callers may change it).
+     */
+    private static final ParsedFileCache PARSED_FILES = new ParsedFileCache(256, 1024 * 1024);
 
     /** Reads one YAML document that must be a mapping. */
     public static ObjectNode readObject(Path file, String whatItIs) {

@@ -87,8 +87,19 @@ public final class KubernetesSchemas {
         })));
     }
 
-    /** Kubernetes minors whose schemas the plugin carries, oldest first. */
+    private static volatile List<KubeVersion> carried;
+
+    /** Kubernetes minors whose schemas the plugin carries, oldest first (read once). */
     public static List<KubeVersion> carried() {
+        List<KubeVersion> versions = carried;
+        if (versions == null) {
+            versions = List.copyOf(readCarried());
+            carried = versions;
+        }
+        return versions;
+    }
+
+    private static List<KubeVersion> readCarried() {
         Properties p = new Properties();
         try (InputStream in = KubernetesSchemas.class.getClassLoader().getResourceAsStream(RESOURCE_ROOT + "versions.properties")) {
             if (in == null) {
