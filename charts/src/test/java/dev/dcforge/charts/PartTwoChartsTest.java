@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  */
 class PartTwoChartsTest {
 
-    static final List<String> CHARTS = List.of("bitbucket");
+    static final List<String> CHARTS = List.of("bitbucket", "bamboo");
 
     static Stream<String> charts() {
         return CHARTS.stream();
