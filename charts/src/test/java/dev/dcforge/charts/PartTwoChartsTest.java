@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  */
 class PartTwoChartsTest {
 
-    static final List<String> CHARTS = List.of("bitbucket", "bamboo");
+    static final List<String> CHARTS = List.of("bitbucket", "bamboo", "bamboo-agent");
 
     static Stream<String> charts() {
         return CHARTS.stream();
