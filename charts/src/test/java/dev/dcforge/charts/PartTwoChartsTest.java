@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  */
 class PartTwoChartsTest {
 
-    static final List<String> CHARTS = List.of("bitbucket", "bamboo", "bamboo-agent");
+    static final List<String> CHARTS = List.of("bitbucket", "bamboo", "bamboo-agent", "crowd");
 
     static Stream<String> charts() {
         return CHARTS.stream();
