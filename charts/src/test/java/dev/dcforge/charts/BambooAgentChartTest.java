@@ -42,7 +42,9 @@ class BambooAgentChartTest {
 
     @Test
     void theServerIsRequired() {
-        renderFails("bamboo-agent", "replicaCount: 2\n", "agent.server is required");
+        renderFails("bamboo-agent", "agent:\n  server: null\n", "agent.server is required");
+        assertEquals("http://bamboo", envValue(container(one(parse(renderInline("bamboo-agent", "{}")), "Deployment", DEPLOY), "bamboo-agent"), "BAMBOO_SERVER"),
+                "the default is the Service of a release named bamboo in the same namespace");
     }
 
     @Test
