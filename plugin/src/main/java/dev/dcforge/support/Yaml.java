@@ -110,6 +110,9 @@ public final class Yaml {
             loaded = snakeYaml().load(text);
         } catch (MarkedYAMLException e) {
             throw syntaxError(sourceName, e);
+        } catch (StackOverflowError e) {
+            // found by fuzzing: a collection used as a mapping key that contains itself ("&a [? [*a]]")
+            throw recursionError(sourceName);
         } catch (YAMLException e) {
             String problem = firstLine(e.getMessage());
             // alias and nesting limits: the text is valid YAML, just built to exhaust the reader
@@ -130,10 +133,17 @@ public final class Yaml {
             }
         } catch (MarkedYAMLException e) {
             throw syntaxError(sourceName, e);
+        } catch (StackOverflowError e) {
+            throw recursionError(sourceName);
         } catch (YAMLException e) {
             throw new UserError(sourceName, 0, "invalid YAML: " + firstLine(e.getMessage()), READ_HINT);
         }
         return docs;
+    }
+
+    private static UserError recursionError(String sourceName) {
+        return new UserError(sourceName, 0, "invalid YAML: an alias refers to the collection that contains it",
+                "remove the recursive anchor/alias");
     }
 
     private static final String READ_HINT = "fix the YAML syntax (indent with spaces, one value per key)";
@@ -174,13 +184,18 @@ public final class Yaml {
         }
         if (value instanceof Map<?, ?> || value instanceof List<?>) {
             if (path.put(value, Boolean.TRUE) != null) {
-                throw new UserError(sourceName, 0, "invalid YAML: an alias refers to the collection that contains it",
-                        "remove the recursive anchor/alias");
+                throw recursionError(sourceName);
             }
             try {
                 if (value instanceof Map<?, ?> map) {
                     ObjectNode node = f.objectNode();
-                    map.forEach((k, v) -> node.set(String.valueOf(k), toTree(v, path, sourceName)));
+                    map.forEach((k, v) -> {
+                        if (k instanceof Map<?, ?> || k instanceof List<?>) {
+                            throw new UserError(sourceName, 0, "invalid YAML: a mapping key is itself a list or mapping",
+                                    "use plain keys (names, numbers); Helm and Kubernetes cannot read complex keys");
+                        }
+                        node.set(String.valueOf(k), toTree(v, path, sourceName));
+                    });
                     return node;
                 }
                 ArrayNode array = f.arrayNode();
