@@ -18,9 +18,52 @@ public final class Secrets {
     private Secrets() {
     }
 
+    /** What {@link #SECRET_NAME} looks for, spelled out, in ASCII lower case. */
+    private static final String[] SECRET_WORDS = {"password", "passwd", "secret", "token", "licence", "license",
+            "apikey", "api_key", "api-key", "privatekey", "private_key", "private-key", "credential", "passphrase"};
+
     /** Names such as ATL_JDBC_PASSWORD, ATL_LICENSE_KEY, bitbucket.sysadminToken. */
     public static boolean looksSecret(String name) {
-        return name != null && SECRET_NAME.matcher(name).matches();
+        if (name == null) {
+            return false;
+        }
+        // called for every field of every object validated: a substring search instead of the regex's
+        // backtracking ".*(...).*", with the same answer (the regex's "." stops at line breaks: those names take the regex)
+        if (hasLineBreak(name)) {
+            return SECRET_NAME.matcher(name).matches();
+        }
+        String lower = asciiLowerCase(name);
+        for (String word : SECRET_WORDS) {
+            if (lower.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasLineBreak(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Lower case for A-Z only, as the regex's (?i) without UNICODE_CASE. */
+    private static String asciiLowerCase(String s) {
+        char[] chars = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                if (chars == null) {
+                    chars = s.toCharArray();
+                }
+                chars[i] = (char) (c + ('a' - 'A'));
+            }
+        }
+        return chars == null ? s : new String(chars);
     }
 
     /** Shortest value treated as a secret when scrubbing text; shorter ones would mask ordinary words. */

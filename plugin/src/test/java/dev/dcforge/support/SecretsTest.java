@@ -51,4 +51,26 @@ class SecretsTest {
             assertFalse(Secrets.looksSecret(name), name);
         }
     }
+
+    /** The substring search answers exactly as the documented regex, on names built from its parts and near misses. */
+    @Test
+    void sameAnswerAsTheRegex() {
+        java.util.regex.Pattern regex = java.util.regex.Pattern.compile(
+                "(?i).*(passw(or)?d|secret|token|licen[cs]e|api[_-]?key|private[_-]?key|credential|passphrase).*");
+        String[] parts = {"", "x", "ATL_", "Pass", "PASSWORD", "passwd", "passwrd", "passord", "Secret", "sekret", "TOKEN",
+                "tok", "licence", "LICENSE", "licenze", "apiKey", "API-KEY", "api_key", "api.key", "privateKey",
+                "PRIVATE_KEY", "private key", "credential", "credentail", "passphrase", "\n", "\r\n", "\u2028", "_",
+                "\u0130", "\u212a", "\u017f"};
+        int checked = 0;
+        for (String a : parts) {
+            for (String b : parts) {
+                for (String c : new String[]{"", "-x", "\n"}) {
+                    String name = a + b + c;
+                    assertEquals(regex.matcher(name).matches(), Secrets.looksSecret(name), name);
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked > 1000);
+    }
 }
