@@ -10,7 +10,9 @@ import dev.dcforge.support.Yaml;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -29,7 +31,7 @@ public final class ValuesSchemaCheck {
         JsonNode schemaNode = Yaml.read(schemaFile);
         JsonSchema schema;
         try {
-            schema = factory.getSchema(schemaNode);
+            schema = compiled(schemaNode);
         } catch (RuntimeException e) {
             throw new UserError(schemaFile.toString(), 0, "values.schema.json is not a valid JSON Schema: " + e.getMessage(),
                     "fix the chart's schema");
@@ -44,5 +46,27 @@ public final class ValuesSchemaCheck {
             throw new UserError(where, 0, "values do not match " + schemaFile + ":\n  " + list,
                     "fix the override values (see the chart's README for allowed keys and types)");
         }
+    }
+
+    /** Compiled schemas by content: every environment of a chart checks against the same schema. */
+    private static final Map<JsonNode, JsonSchema> COMPILED = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<JsonNode, JsonSchema> eldest) {
+            return size() > 64;
+        }
+    };
+
+    private JsonSchema compiled(JsonNode schemaNode) {
+        synchronized (COMPILED) {
+            JsonSchema schema = COMPILED.get(schemaNode);
+            if (schema != null) {
+                return schema;
+            }
+        }
+        JsonSchema schema = factory.getSchema(schemaNode);
+        synchronized (COMPILED) {
+            COMPILED.put(schemaNode.deepCopy(), schema);
+        }
+        return schema;
     }
 }
