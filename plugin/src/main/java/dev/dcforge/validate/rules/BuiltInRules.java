@@ -9,14 +9,44 @@ public final class BuiltInRules {
     private BuiltInRules() {
     }
 
+    /** Every built-in rule, whatever the options (the catalogue). */
     public static List<Rule> all() {
+        return all(RuleOptions.defaults());
+    }
+
+    /** Every built-in rule, with references to the external objects accepted. */
+    public static List<Rule> all(RuleOptions options) {
         List<Rule> rules = new ArrayList<>(new RuleLoader().builtIn());
-        rules.addAll(javaRules());
+        rules.addAll(javaRules(options));
         rules.sort(Comparator.comparing(r -> r.info().id()));
         return rules;
     }
 
-    static List<Rule> javaRules() {
-        return List.of(new DuplicateEnvVarRule(), new SuppressionWithoutReasonRule());
+    /** The rules to run: all of them, minus the pod-security rules outside the chosen profile. */
+    public static List<Rule> select(RuleOptions options) {
+        return all(options).stream()
+                .filter(r -> !r.info().pack().equals("pod-security") || options.includesProfile(r.info().profiles()))
+                .toList();
+    }
+
+    static List<Rule> javaRules(RuleOptions options) {
+        return List.of(
+                // best practice
+                new ReadOnlyRootFilesystemRule(), new PdbMissingRule(), new DefaultNamespaceRule(),
+                new AutomountServiceAccountTokenRule(), new SensitiveConfigMapRule(), new SuppressionWithoutReasonRule(),
+                new SelectorMismatchRule(),
+                // RBAC
+                new ClusterAdminBindingRule(), new ClusterBindingForNamespacedRule(),
+                // cross-object
+                new ServiceSelectorRule(), new ServiceTargetPortRule(), new PdbSelectorRule(),
+                ReferenceRule.serviceAccount(options), ReferenceRule.configMap(options), ReferenceRule.secret(options),
+                ReferenceRule.pvc(options), new IngressBackendRule(), new HttpRouteBackendRule(),
+                new NetworkPolicyClusterTrafficRule(), new NetworkPolicyIngressTrafficRule(), new PodWithoutNetworkPolicyRule(),
+                new NetworkPolicyNoPodsRule(), new HpaTargetRule(),
+                // Atlassian DC
+                new DuplicateEnvVarRule(), new ClusterPortUndeclaredRule(), new ClusterPortMismatchRule(),
+                new HazelcastPortCollisionRule(), new SharedHomeRwxRule(), new StickySessionRule(),
+                new SynchronyWebsocketTimeoutRule(), new PlaintextSecretEnvRule(), new ClusterNodeNameRule(),
+                new MemoryBelowHeapRule());
     }
 }

@@ -88,11 +88,12 @@ public final class RuleLoader {
         Severity severity = Severity.parse(required(node, "severity", where, text), where);
         SchemaRule.Target target = switch (node.path("target").asText("object")) {
             case "object" -> SchemaRule.Target.OBJECT;
+            case "podTemplate" -> SchemaRule.Target.POD_TEMPLATE;
             case "podSpec" -> SchemaRule.Target.POD_SPEC;
             case "podMetadata" -> SchemaRule.Target.POD_METADATA;
             case "container" -> SchemaRule.Target.CONTAINER;
             default -> throw new UserError(where, lineOf(text, "target"), "unknown target '" + node.path("target").asText() + "'",
-                    "use object, podSpec, podMetadata or container");
+                    "use object, podTemplate, podSpec, podMetadata or container");
         };
         if (!node.path("condition").isObject()) {
             throw new UserError(where, lineOf(text, "condition"), "rule has no condition",
