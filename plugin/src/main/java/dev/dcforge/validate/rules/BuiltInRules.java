@@ -29,6 +29,25 @@ public final class BuiltInRules {
                 .toList();
     }
 
+    /**
+     * The given rules plus the custom rules of a folder (same YAML format as the built-ins). A custom rule may not
+     * reuse the id of another rule.
+     */
+    public static List<Rule> withCustom(List<Rule> rules, java.nio.file.Path folder) {
+        List<Rule> all = new ArrayList<>(rules);
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        rules.forEach(r -> ids.add(r.info().id()));
+        for (Rule custom : new RuleLoader().loadFolder(folder, "custom")) {
+            if (!ids.add(custom.info().id())) {
+                throw new dev.dcforge.support.UserError(folder.toString(), 0, "custom rule id '" + custom.info().id()
+                        + "' (" + custom.info().origin() + ") is already used by another rule", "give the custom rule its own id");
+            }
+            all.add(custom);
+        }
+        all.sort(Comparator.comparing(r -> r.info().id()));
+        return all;
+    }
+
     static List<Rule> javaRules(RuleOptions options) {
         return List.of(
                 // best practice

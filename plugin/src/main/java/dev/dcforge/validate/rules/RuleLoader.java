@@ -3,8 +3,10 @@ package dev.dcforge.validate.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
 import dev.dcforge.model.Severity;
 import dev.dcforge.support.SetupError;
 import dev.dcforge.support.UserError;
@@ -17,7 +19,6 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +31,10 @@ public final class RuleLoader {
     /** Folder inside the plugin jar that holds the built-in rule files. */
     public static final String BUILT_IN_FOLDER = "dcforge/rules";
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    private static final Set<String> KNOWN_KEYS = Set.of("id", "severity", "title", "rationale", "remediation", "pack",
-            "profiles", "kinds", "target", "includeInitContainers", "equivalents", "message", "condition");
     private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
+    /** JSON Schema of the rule file format, so that a typo in a custom rule is reported with its file and line. */
+    public static final String FORMAT_SCHEMA = "dcforge/rule-format.schema.json";
+    private static final JsonSchema FORMAT = loadFormat();
 
     /** Built-in data rules, sorted by file name. */
     public List<Rule> builtIn() {
@@ -74,13 +76,7 @@ public final class RuleLoader {
             throw new UserError(where, 1, "a rule file must be a YAML mapping", "see the rule format in docs/rules.md");
         }
         node = o;
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String key = it.next();
-            if (!KNOWN_KEYS.contains(key)) {
-                throw new UserError(where, lineOf(text, key), "unknown rule key '" + key + "'",
-                        "use only " + String.join(", ", KNOWN_KEYS.stream().sorted().toList()));
-            }
-        }
+        checkFormat(node, where, text);
         String id = required(node, "id", where, text);
         if (!ID.matcher(id).matches()) {
             throw new UserError(where, lineOf(text, "id"), "rule id '" + id + "' is not kebab-case", "use lower-case words joined by '-'");
@@ -114,6 +110,64 @@ public final class RuleLoader {
                 equivalents, origin);
         String message = node.path("message").asText(info.title());
         return new SchemaRule(info, target, condition, message, node.path("includeInitContainers").asBoolean(true));
+    }
+
+    private static JsonSchema loadFormat() {
+        try (var in = RuleLoader.class.getClassLoader().getResourceAsStream(FORMAT_SCHEMA)) {
+            if (in == null) {
+                throw new SetupError("the plugin jar has no " + FORMAT_SCHEMA, null);
+            }
+            return SCHEMAS.getSchema(in);
+        } catch (IOException e) {
+            throw new SetupError("cannot read " + FORMAT_SCHEMA, e);
+        }
+    }
+
+    /** Validates a rule file against the rule format; the first problem becomes a UserError at its line. */
+    static void checkFormat(ObjectNode node, String where, String text) {
+        Set<ValidationMessage> errors = FORMAT.validate(node);
+        if (errors.isEmpty()) {
+            return;
+        }
+        ValidationMessage first = errors.stream()
+                .min(java.util.Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString()))
+                .orElseThrow();
+        List<String> path = new ArrayList<>();
+        JsonNodePath location = first.getInstanceLocation();
+        for (int i = 0; i < location.getNameCount(); i++) {
+            path.add(location.getName(i));
+        }
+        String hint;
+        if ("additionalProperties".equals(first.getType()) && first.getProperty() != null) {
+            path.add(first.getProperty());
+            hint = "remove or rename '" + first.getProperty() + "'; allowed keys are described in " + FORMAT_SCHEMA;
+        } else if ("required".equals(first.getType()) && first.getProperty() != null) {
+            hint = "add '" + first.getProperty() + ":' to the rule file";
+        } else {
+            hint = "see the rule format in docs/rules.md";
+        }
+        throw new UserError(where, lineOfPath(text, path), "invalid rule file: " + first.getMessage(), hint);
+    }
+
+    /** Line of a nested key (path of mapping keys and list indexes) in a block-style YAML text; best effort. */
+    static int lineOfPath(String text, List<String> path) {
+        String[] lines = text.split("\n", -1);
+        int from = 0;
+        int found = 0;
+        for (String segment : path) {
+            if (segment.matches("\\d+")) {
+                continue;
+            }
+            Pattern key = Pattern.compile("^\\s*(- )?\"?" + Pattern.quote(segment) + "\"?\\s*:.*");
+            for (int i = from; i < lines.length; i++) {
+                if (key.matcher(lines[i]).matches()) {
+                    found = i + 1;
+                    from = i + 1;
+                    break;
+                }
+            }
+        }
+        return found;
     }
 
     private static List<String> strings(JsonNode array) {
