@@ -103,7 +103,18 @@ public final class ManifestParser {
         } catch (JsonProcessingException | IllegalArgumentException e) {
             // a type mismatch (e.g. a string where the model wants a number) is the schema check's to report
         }
-        return Yaml.mapper().convertValue(json, GenericKubernetesResource.class);
+        try {
+            return Yaml.mapper().convertValue(json, GenericKubernetesResource.class);
+        } catch (IllegalArgumentException e) {
+            // metadata the model cannot hold (e.g. annotations: ""): keep only the identity; rules read the raw tree
+            GenericKubernetesResource bare = new GenericKubernetesResource();
+            bare.setApiVersion(json.path("apiVersion").asText());
+            bare.setKind(json.path("kind").asText());
+            bare.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
+                    .withName(json.path("metadata").path("name").asText(null))
+                    .withNamespace(json.path("metadata").path("namespace").asText(null)).build());
+            return bare;
+        }
     }
 
     private static String sourceNote(String source) {
