@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /** ConfigMaps are readable by anyone who can read the namespace's configuration; secrets do not belong there. */
 public final class SensitiveConfigMapRule extends JavaRule {
-    static final Pattern PRIVATE_KEY = Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----");
+    static final Pattern PRIVATE_KEY = Pattern.compile("-{3,}\\s*BEGIN [A-Z ]*PRIVATE KEY\\s*-{3,}");
     static final Pattern PROPERTY = Pattern.compile("^\\s*([A-Za-z0-9_.\\-]+)\\s*[=:]\\s*(\\S.*)$", Pattern.MULTILINE);
 
     public SensitiveConfigMapRule() {
