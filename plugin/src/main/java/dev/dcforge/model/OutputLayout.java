@@ -24,6 +24,11 @@ public record OutputLayout(Path root) {
         return root.resolve("manifests").resolve(t.environment()).resolve(t.chart() + ".yaml");
     }
 
+    /** Staged charts (local dependencies vendored): what is templated and packaged. */
+    public Path stagingDir() {
+        return root.resolve("charts");
+    }
+
     public Path manifestsDir() {
         return root.resolve("manifests");
     }
