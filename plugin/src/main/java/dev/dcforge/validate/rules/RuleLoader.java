@@ -19,6 +19,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,8 @@ public final class RuleLoader {
     /** Folder inside the plugin jar that holds the built-in rule files. */
     public static final String BUILT_IN_FOLDER = "dcforge/rules";
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Set<String> KNOWN_KEYS = Set.of("id", "severity", "title", "rationale", "remediation", "pack",
+            "profiles", "kinds", "target", "includeInitContainers", "equivalents", "message", "condition");
     private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
     /** JSON Schema of the rule file format, so that a typo in a custom rule is reported with its file and line. */
     public static final String FORMAT_SCHEMA = "dcforge/rule-format.schema.json";
@@ -76,7 +79,13 @@ public final class RuleLoader {
             throw new UserError(where, 1, "a rule file must be a YAML mapping", "see the rule format in docs/rules.md");
         }
         node = o;
-        checkFormat(node, where, text);
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!KNOWN_KEYS.contains(key)) {
+                throw new UserError(where, lineOf(text, key), "unknown rule key '" + key + "'",
+                        "use only " + String.join(", ", KNOWN_KEYS.stream().sorted().toList()));
+            }
+        }
         String id = required(node, "id", where, text);
         if (!ID.matcher(id).matches()) {
             throw new UserError(where, lineOf(text, "id"), "rule id '" + id + "' is not kebab-case", "use lower-case words joined by '-'");
@@ -102,6 +111,9 @@ public final class RuleLoader {
             throw new UserError(where, lineOf(text, "condition"), "condition is not a valid JSON Schema: " + e.getMessage(),
                     "fix the JSON Schema");
         }
+        required(node, "title", where, text);
+        required(node, "remediation", where, text);
+        checkFormat(node, where, text);
         Map<String, String> equivalents = new LinkedHashMap<>();
         node.path("equivalents").fields().forEachRemaining(e -> equivalents.put(e.getKey(), e.getValue().asText()));
         RuleInfo info = new RuleInfo(id, severity, required(node, "title", where, text),
