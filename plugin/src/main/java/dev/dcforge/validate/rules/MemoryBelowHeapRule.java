@@ -47,11 +47,13 @@ public final class MemoryBelowHeapRule extends JavaRule {
                         .map(ContainerConfig.Env::value).map(Quantities::jvmBytes).orElse(DEFAULT_CODE_CACHE);
                 long needed = heap.get() + codeCache + Math.max(heap.get() / 4, MIN_OVERHEAD);
                 if (bytes < needed) {
+                    // below the limit the kernel kills the JVM; below only the request the node is overcommitted
+                    Severity severity = which.equals("limit") ? Severity.ERROR : Severity.WARNING;
                     sink.report(w, "container '" + c.name() + "': memory " + which + " " + memory.asText() + " ("
                             + Quantities.mebibytes(bytes) + ") is below max heap " + Quantities.mebibytes(heap.get())
                             + " (from " + String.join(", ", c.heapSources) + ") + code cache " + Quantities.mebibytes(codeCache)
                             + " + overhead " + Quantities.mebibytes(Math.max(heap.get() / 4, MIN_OVERHEAD))
-                            + " = " + Quantities.mebibytes(needed));
+                            + " = " + Quantities.mebibytes(needed), severity);
                 }
             }
         }

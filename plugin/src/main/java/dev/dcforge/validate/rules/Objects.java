@@ -89,8 +89,29 @@ final class Objects {
     /** Workloads in the namespace whose pod labels a selector test accepts. */
     static List<ManifestObject> podsMatching(ManifestSet set, String namespace, java.util.function.Predicate<Map<String, String>> test) {
         return set.workloads().stream()
-                .filter(w -> namespace(set, w).equals(namespace) && test.test(podLabels(w)))
+                .filter(w -> namespace(set, w).equals(namespace) && podLabelVariants(w).stream().anyMatch(test))
                 .toList();
+    }
+
+    /**
+     * The labels the workload's pods carry: the template's, and for a StatefulSet also the per-pod labels its
+     * controller adds (statefulset.kubernetes.io/pod-name, apps.kubernetes.io/pod-index), one map per ordinal.
+     */
+    static List<Map<String, String>> podLabelVariants(ManifestObject w) {
+        Map<String, String> base = podLabels(w);
+        if (!w.kind().equals("StatefulSet")) {
+            return List.of(base);
+        }
+        List<Map<String, String>> out = new ArrayList<>();
+        out.add(base);
+        int replicas = Math.min(w.json().path("spec").path("replicas").asInt(1), 1000);
+        for (int i = 0; i < Math.max(replicas, 1); i++) {
+            Map<String, String> labels = new LinkedHashMap<>(base);
+            labels.put("statefulset.kubernetes.io/pod-name", w.name() + "-" + i);
+            labels.put("apps.kubernetes.io/pod-index", String.valueOf(i));
+            out.add(labels);
+        }
+        return out;
     }
 
     /** Most pods the workload can run: spec.replicas (default 1), raised by an HPA's maxReplicas; DaemonSets count as many. */
@@ -132,7 +153,8 @@ final class Objects {
     static List<ManifestObject> servicesFor(ManifestSet set, ManifestObject w) {
         Map<String, String> labels = podLabels(w);
         return set.ofKind("Service").stream()
-                .filter(s -> sameNamespace(set, s, w) && matchesMap(s.json().path("spec").path("selector"), labels))
+                .filter(s -> sameNamespace(set, s, w)
+                        && podLabelVariants(w).stream().anyMatch(l -> matchesMap(s.json().path("spec").path("selector"), l)))
                 .toList();
     }
 

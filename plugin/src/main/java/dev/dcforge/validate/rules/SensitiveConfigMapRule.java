@@ -11,6 +11,10 @@ import java.util.regex.Pattern;
 public final class SensitiveConfigMapRule extends JavaRule {
     static final Pattern PRIVATE_KEY = Pattern.compile("-{3,}\\s*BEGIN [A-Z ]*PRIVATE KEY\\s*-{3,}");
     static final Pattern PROPERTY = Pattern.compile("^\\s*([A-Za-z0-9_.\\-]+)\\s*[=:]\\s*(\\S.*)$", Pattern.MULTILINE);
+    /** Names that point at a secret rather than hold one: secretName, passwordSecretKey, LICENSE_SECRET_REF, createSecret. */
+    static final Pattern REFERENCE = Pattern.compile(
+            "(?i).*((secret|password|token|licen[cs]e|credentials?)[_.-]?(name|key|keyref|ref|refs|file|path|list|enabled|mount)"
+                    + "|(create|existing|use)[_.-]?secret.*|secret[_.-]?(name|key|ref)s?)$");
 
     public SensitiveConfigMapRule() {
         super("sensitive-configmap-content", Severity.ERROR, "best-practice", "Secret value in a ConfigMap",
@@ -30,7 +34,7 @@ public final class SensitiveConfigMapRule extends JavaRule {
                     sink.report(o, "key '" + key + "' holds a private key");
                 } else if (looksSecret(key) && !value.isBlank()) {
                     sink.report(o, "key '" + key + "' looks like a secret and has a literal value (" + Secrets.MASK + ")");
-                } else {
+                } else if (key.endsWith(".properties")) {
                     var m = PROPERTY.matcher(value);
                     while (m.find()) {
                         if (looksSecret(m.group(1)) && !m.group(2).startsWith("${")) {
@@ -44,6 +48,9 @@ public final class SensitiveConfigMapRule extends JavaRule {
 
     /** Secret-looking names, plus cloud access keys (AWS_SECRET_ACCESS_KEY, AZURE_BATCH_KEY, key_content). */
     static boolean looksSecret(String name) {
+        if (REFERENCE.matcher(name).matches()) {
+            return false;
+        }
         return Secrets.looksSecret(name) || name.matches("(?i).*(access[_-]?key|_key$|key[_-]?content|batch[_-]?key).*");
     }
 }

@@ -40,9 +40,15 @@ public final class ServiceTargetPortRule extends JavaRule {
                     }
                 }
                 if (!found) {
-                    sink.report(s, "port " + port.path("name").asText(port.path("port").asText()) + " targets "
-                            + (target.isTextual() ? "'" + target.asText() + "'" : target.asText())
-                            + ", which no selected pod declares (" + pods.stream().map(ManifestObject::ref).toList() + ")");
+                    boolean named = target.isTextual() && !target.asText().matches("\\d+");
+                    String where = "port " + port.path("name").asText(port.path("port").asText()) + " targets "
+                            + (named ? "'" + target.asText() + "'" : target.asText()) + ", which no selected pod declares ("
+                            + pods.stream().map(ManifestObject::ref).toList() + ")";
+                    if (named) {
+                        sink.report(s, where + ": the Service has no endpoints for it");
+                    } else {
+                        sink.report(s, where + ": traffic reaches it only without a service mesh", Severity.WARNING);
+                    }
                 }
             }
         }
