@@ -26,6 +26,9 @@ public final class AutomountServiceAccountTokenRule extends JavaRule {
     @Override
     public void check(ManifestSet set, FindingSink sink) {
         for (ManifestObject o : set.workloads()) {
+            if (PodTemplates.isHelmTest(o)) {
+                continue;
+            }
             JsonNode spec = PodTemplates.podSpec(o).orElseThrow();
             JsonNode podSetting = spec.get("automountServiceAccountToken");
             if (podSetting != null && !podSetting.asBoolean(true)) {

@@ -86,7 +86,8 @@ public final class Catalogue {
                 .append("     mvn -pl plugin test -Dtest=CatalogueTest -Ddcforge.refreshDocs=true -->\n\n")
                 .append("dcforge ships ").append(rules.size()).append(" rules. `mvn dcforge:rules` prints them ")
                 .append("(`-Ddcforge.format=json` as JSON). Severities: `error` fails the build by default, `warning` and `info` ")
-                .append("are reported (see `dcforge.failOn`).\n\n");
+                .append("are reported (see `dcforge.failOn`). Best-practice rules skip Helm test hooks (`helm.sh/hook: test`), which run only on ")
+                .append("`helm test`; security rules check them too.\n\n");
         Map<String, Long> counts = rules.stream().collect(Collectors.groupingBy(RuleInfo::pack, TreeMap::new, Collectors.counting()));
         md.append("| Pack | Rules |\n|---|---|\n");
         for (String pack : packs(rules)) {

@@ -3,6 +3,7 @@ package dev.dcforge.validate.rules;
 import dev.dcforge.model.ManifestObject;
 import dev.dcforge.model.Severity;
 import dev.dcforge.validate.ManifestSet;
+import dev.dcforge.validate.PodTemplates;
 
 /** Every pod should be selected by some NetworkPolicy; otherwise it accepts traffic from everywhere. */
 public final class PodWithoutNetworkPolicyRule extends JavaRule {
@@ -18,7 +19,7 @@ public final class PodWithoutNetworkPolicyRule extends JavaRule {
     @Override
     public void check(ManifestSet set, FindingSink sink) {
         for (ManifestObject w : set.workloads()) {
-            if (w.json().path("metadata").path("annotations").path("helm.sh/hook").asText("").contains("test")) {
+            if (PodTemplates.isHelmTest(w)) {
                 continue;
             }
             if (NetworkPolicies.selecting(set, w).isEmpty()) {

@@ -31,6 +31,9 @@ public final class ReadOnlyRootFilesystemRule extends JavaRule {
     @Override
     public void check(ManifestSet set, FindingSink sink) {
         for (ManifestObject o : set.workloads()) {
+            if (PodTemplates.isHelmTest(o)) {
+                continue;
+            }
             for (PodTemplates.Container c : PodTemplates.containers(o)) {
                 if (c.json().path("securityContext").path("readOnlyRootFilesystem").asBoolean(false)) {
                     continue;

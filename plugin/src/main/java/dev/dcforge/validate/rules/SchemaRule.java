@@ -42,6 +42,9 @@ public final class SchemaRule implements Rule {
             if (!info.kinds().isEmpty() && !info.kinds().contains(o.kind())) {
                 continue;
             }
+            if (info.pack().equals("best-practice") && PodTemplates.isHelmTest(o)) {
+                continue; // operational advice does not apply to pods that only run on helm test
+            }
             switch (target) {
                 case OBJECT -> evaluate(o.json(), o, null, sink);
                 case POD_TEMPLATE -> PodTemplates.podTemplate(o).ifPresent(t -> evaluate(t, o, null, sink));

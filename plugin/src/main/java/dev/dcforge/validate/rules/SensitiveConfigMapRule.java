@@ -13,8 +13,8 @@ public final class SensitiveConfigMapRule extends JavaRule {
     static final Pattern PROPERTY = Pattern.compile("^\\s*([A-Za-z0-9_.\\-]+)\\s*[=:]\\s*(\\S.*)$", Pattern.MULTILINE);
     /** Names that point at a secret rather than hold one: secretName, passwordSecretKey, LICENSE_SECRET_REF, createSecret. */
     static final Pattern REFERENCE = Pattern.compile(
-            "(?i).*((secret|password|token|licen[cs]e|credentials?)[_.-]?(name|key|keyref|ref|refs|file|path|list|enabled|mount)"
-                    + "|(create|existing|use)[_.-]?secret.*|secret[_.-]?(name|key|ref)s?)$");
+            "(?i).*((secret|password|token|licen[cs]e|credentials?)[_.-]?(name|ref|refs|file|path|list|enabled|mount)"
+                    + "|(create|existing|use)[_.-]?secret.*|secret[_.-]?(name|key|keyref|ref)s?)$");
 
     public SensitiveConfigMapRule() {
         super("sensitive-configmap-content", Severity.ERROR, "best-practice", "Secret value in a ConfigMap",
