@@ -14,6 +14,7 @@ import dev.dcforge.validate.Validator;
 import dev.dcforge.validate.report.ConsoleReport;
 import dev.dcforge.validate.report.Reports;
 import dev.dcforge.validate.rules.BuiltInRules;
+import dev.dcforge.validate.schema.CustomSchemas;
 import dev.dcforge.validate.rules.Rule;
 import dev.dcforge.validate.rules.RuleOptions;
 import org.apache.maven.plugin.MojoFailureException;
@@ -82,6 +83,10 @@ public class ValidateMojo extends AbstractDcforgeMojo {
     @Parameter(property = "dcforge.reportDir", defaultValue = "${project.build.directory}/dcforge/reports")
     private File reportDir;
 
+    /** Folder (or file) of CRD YAML or JSON Schema files for custom resources; see docs/kubernetes-versions.md. */
+    @Parameter(property = "dcforge.schemaDirectory")
+    private File schemaDirectory;
+
     @Override
     protected String goal() {
         return "validate";
@@ -102,7 +107,7 @@ public class ValidateMojo extends AbstractDcforgeMojo {
                 ? new InputResolver(layout, kubeVersionFor(null)).resolve(input.toPath(), values == null ? null : values.toPath())
                 : buildInputs(layout);
         RuleOptions options = new RuleOptions(podSecurityProfile, RuleOptions.parseExternal(externalObjects));
-        List<Rule> rules = BuiltInRules.select(options);
+        List<Rule> rules = BuiltInRules.select(options, CustomSchemas.load(schemaDirectory == null ? null : schemaDirectory.toPath()));
         Path customRules = standalonePath(rulesDirectory, "dcforge-rules");
         if (rulesDirectory != null && (Files.isDirectory(customRules) || !customRules.endsWith("dcforge-rules"))) {
             rules = BuiltInRules.withCustom(rules, customRules);

@@ -109,13 +109,16 @@ public final class ManifestParser {
         try {
             return Yaml.mapper().convertValue(json, GenericKubernetesResource.class);
         } catch (IllegalArgumentException e) {
-            // metadata the model cannot hold (e.g. annotations: ""): keep only the identity; rules read the raw tree
+            // found by fuzzing: metadata that is not a mapping; the schema rule reports the field itself
             GenericKubernetesResource bare = new GenericKubernetesResource();
             bare.setApiVersion(json.path("apiVersion").asText());
             bare.setKind(json.path("kind").asText());
-            bare.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
-                    .withName(json.path("metadata").path("name").asText(null))
-                    .withNamespace(json.path("metadata").path("namespace").asText(null)).build());
+            JsonNode metadata = json.path("metadata");
+            if (metadata.isObject()) {
+                bare.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
+                        .withName(metadata.path("name").isTextual() ? metadata.path("name").asText() : null)
+                        .withNamespace(metadata.path("namespace").isTextual() ? metadata.path("namespace").asText() : null).build());
+            }
             return bare;
         }
     }

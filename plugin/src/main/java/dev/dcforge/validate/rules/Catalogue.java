@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 public final class Catalogue {
     public static final String POLARIS_DISAGREEMENTS = "dcforge/polaris-disagreements.yaml";
     static final List<String> TOOLS = List.of("kubeLinter", "polaris", "kubeScore", "checkov");
-    static final List<String> PACKS = List.of("pod-security", "best-practice", "rbac", "cross-object", "atlassian", "custom");
+    static final List<String> PACKS = List.of("schema", "pod-security", "best-practice", "rbac", "cross-object", "atlassian", "custom");
 
     private Catalogue() {
     }
@@ -120,6 +120,10 @@ public final class Catalogue {
                     .append(cell(r.title())).append("\n\n")
                     .append(r.rationale()).append("\n\n")
                     .append("**Fix:** ").append(r.remediation()).append("\n");
+            if (!r.equivalents().isEmpty()) {
+                md.append("\n**Equivalents:** ").append(new TreeMap<>(r.equivalents()).entrySet().stream()
+                        .map(e -> e.getKey() + " `" + e.getValue() + "`").collect(Collectors.joining(", "))).append("\n");
+            }
         }
         md.append("\n## Deliberate disagreements with Polaris\n\n")
                 .append("Rules with a Polaris equivalent are run over Polaris's own test fixtures; where the verdict differs on ")
