@@ -133,6 +133,15 @@ public final class Exemptions {
                 .toList();
     }
 
+    /** One warning per exemption whose rule (without wildcards) is not among the rules that ran: usually a typo. */
+    public List<String> unknownRuleWarnings(java.util.Collection<String> ruleIds) {
+        return entries.stream()
+                .filter(e -> !e.rule().contains("*") && !e.rule().contains("?") && !ruleIds.contains(e.rule()))
+                .map(e -> e.where() + ": exemption names rule '" + e.rule() + "', which did not run (unknown id, or outside "
+                        + "the Pod Security profile); it suppresses nothing")
+                .toList();
+    }
+
     private static String text(JsonNode e, String key) {
         return e.hasNonNull(key) ? e.path(key).asText() : null;
     }

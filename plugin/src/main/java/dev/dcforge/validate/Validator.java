@@ -71,8 +71,10 @@ public final class Validator {
         suppressed.replaceAll(x -> new ValidationResult.Suppressed(x.finding().withMessage(Secrets.scrub(x.finding().message(), secrets)),
                 x.reason(), x.source()));
         findings.sort(WORST_FIRST);
-        return new ValidationResult(findings, suppressed, counts, engine.rules().stream().map(r -> r.info().id()).toList(),
-                exemptions.expiryWarnings(today));
+        List<String> ruleIds = engine.rules().stream().map(r -> r.info().id()).toList();
+        List<String> notices = new ArrayList<>(exemptions.expiryWarnings(today));
+        notices.addAll(exemptions.unknownRuleWarnings(ruleIds));
+        return new ValidationResult(findings, suppressed, counts, ruleIds, notices);
     }
 
     public static final Comparator<Finding> WORST_FIRST = Comparator

@@ -97,6 +97,14 @@ class SuppressionAndBaselineTest {
     }
 
     @Test
+    void exemptionForAnUnknownRuleIsReported() {
+        Exemptions ex = Exemptions.parse("exemptions:\n  - rule: pss-host-netwrok\n    reason: typo\n  - rule: pss-*\n    reason: glob\n", "ex.yaml");
+        List<String> warnings = ex.unknownRuleWarnings(List.of("pss-host-network"));
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0).startsWith("ex.yaml:2: exemption names rule 'pss-host-netwrok'"), warnings.get(0));
+    }
+
+    @Test
     void exemptionFileMistakesNameTheLine() {
         UserError noReason = assertThrows(UserError.class, () -> Exemptions.parse("""
                 exemptions:
