@@ -38,21 +38,29 @@ public final class ForkedBuild {
         Map<String, String> params = new HashMap<>(Builds.params());
         HeapSampler heap = new HeapSampler();
         if (mode.equals("reference")) {
-            int rounds = Integer.parseInt(args[3]);
+            int rounds = Math.max(1, Integer.parseInt(args[3]));
             Path project = Builds.copyProject(repoRoot.resolve("charts"), repoRoot.resolve("overrides"), work.resolve("project"));
             result.put("jvmStartToBuildMs", System.currentTimeMillis() - jvmStartMs);
             heap.start();
+            long cpu0 = cpu();
             long cold = Builds.build(runner, project, params);
+            result.put("coldFullCpuMs", ms(cpu() - cpu0));
             result.set("coldFullGoalsMs", goalTimes(runner));
             long coldNoop = Builds.build(runner, project, params);
             result.set("coldNoopGoalsMs", goalTimes(runner));
             List<Long> full = new ArrayList<>();
             List<Long> noop = new ArrayList<>();
+            List<Long> fullCpu = new ArrayList<>();
+            List<Long> noopCpu = new ArrayList<>();
             for (int i = 0; i < rounds; i++) {
                 Workspace.deleteRecursively(project.resolve("target"));
+                long c0 = cpu();
                 full.add(Builds.build(runner, project, params));
+                long c1 = cpu();
                 result.set("warmFullGoalsMs", goalTimes(runner));
                 noop.add(Builds.build(runner, project, params));
+                noopCpu.add(cpu() - c1);
+                fullCpu.add(c1 - c0);
                 result.set("warmNoopGoalsMs", goalTimes(runner));
             }
             heap.stop();
@@ -60,6 +68,8 @@ public final class ForkedBuild {
             result.put("coldNoopMs", ms(coldNoop));
             result.put("warmFullMs", ms(median(full)));
             result.put("warmNoopMs", ms(median(noop)));
+            result.put("warmFullCpuMs", ms(median(fullCpu)));
+            result.put("warmNoopCpuMs", ms(median(noopCpu)));
             result.set("warmFullRunsMs", Yaml.json().valueToTree(full.stream().map(ForkedBuild::ms).toList()));
             result.set("warmNoopRunsMs", Yaml.json().valueToTree(noop.stream().map(ForkedBuild::ms).toList()));
             result.put("incrementalParameter", runner.hasParameter("template", "incremental"));
@@ -69,13 +79,19 @@ public final class ForkedBuild {
             Path project = ScaleProject.generate(repoRoot, work.resolve("project"), shape[0], shape[1]);
             System.gc();
             heap.start();
+            long cpu0 = cpu();
             long t = Builds.build(runner, project, params);
+            long cpu1 = cpu();
             result.set("goalsMs", goalTimes(runner));
             // the same build again in this JVM (output deleted): the cost per combination once classes are
             // loaded, schemas converted and the JIT has compiled the hot paths
             Workspace.deleteRecursively(project.resolve("target"));
+            long cpu2 = cpu();
             long warm = Builds.build(runner, project, params);
+            long cpu3 = cpu();
             heap.stop();
+            result.put("cpuMs", ms(cpu1 - cpu0));
+            result.put("warmCpuMs", ms(cpu3 - cpu2));
             result.set("warmGoalsMs", goalTimes(runner));
             result.put("warmBuildMs", ms(warm));
             result.put("warmMsPerCombination", ms(warm) / (shape[0] * shape[1]));
@@ -124,6 +140,11 @@ public final class ForkedBuild {
         try (var files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).count();
         }
+    }
+
+    /** CPU time of this process, all threads (Helm's Go threads, JIT and GC included): what the build costs whatever else runs. */
+    static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     static long heapUsed() {
