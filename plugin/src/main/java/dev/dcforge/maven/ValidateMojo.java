@@ -6,6 +6,7 @@ import dev.dcforge.model.Finding;
 import dev.dcforge.model.OutputLayout;
 import dev.dcforge.model.Severity;
 import dev.dcforge.render.Stack;
+import dev.dcforge.support.StageCache;
 import dev.dcforge.support.UserError;
 import dev.dcforge.validate.ValidationResult;
 import dev.dcforge.validate.Validator;
@@ -66,6 +67,13 @@ public class ValidateMojo extends AbstractDcforgeMojo {
 
     @Override
     protected void run() throws MojoFailureException {
+        StageCache cache = stageCache("validate").after("template")
+                .param("failOn", failOn).param("reportFormats", reportFormats).param("reportDir", reportDir())
+                .inputs(input == null ? chartsDir() : input.toPath())
+                .outputs(reportDir());
+        if (input == null && upToDate(cache)) {
+            return;
+        }
         long start = System.nanoTime();
         Severity threshold = Severity.failThreshold(failOn);
         Set<String> formats = Reports.parseFormats(reportFormats);
@@ -99,6 +107,9 @@ public class ValidateMojo extends AbstractDcforgeMojo {
             }
             message.append("\nReports: ").append(reportDir());
             throw new MojoFailureException(message.toString());
+        }
+        if (input == null) {
+            cache.succeeded(null);
         }
     }
 
