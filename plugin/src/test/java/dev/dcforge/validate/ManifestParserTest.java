@@ -56,7 +56,7 @@ class ManifestParserTest {
     @Test
     void aListIsNotAnObject() {
         UserError e = assertThrows(UserError.class, () -> parser.parse(TARGET, Path.of("m.yaml"), "---\n- a\n- b\n"));
-        assertEquals("m.yaml:2: manifest document is a array, not a Kubernetes object. What to do: each YAML document must be a mapping with apiVersion, kind and metadata",
+        assertEquals("m.yaml:2: manifest document is a list, not a Kubernetes object. What to do: each YAML document must be a mapping with apiVersion, kind and metadata",
                 e.getMessage());
     }
 
