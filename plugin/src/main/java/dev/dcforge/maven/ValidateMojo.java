@@ -74,8 +74,12 @@ public class ValidateMojo extends AbstractDcforgeMojo {
     protected void run() throws MojoFailureException {
         StageCache cache = stageCache("validate").after("template")
                 .param("failOn", failOn).param("reportFormats", reportFormats).param("reportDir", reportDir())
+                .param("schemaDirectory", schemaDirectory)
                 .inputs(input == null ? chartsDir() : input.toPath())
                 .outputs(reportDir());
+        if (schemaDirectory != null) {
+            cache.inputs(schemaDirectory.toPath());
+        }
         if (input == null && upToDate(cache)) {
             return;
         }
