@@ -122,6 +122,9 @@ public class PackageMojo extends AbstractDcforgeMojo {
                 .param("options", options)
                 .param("push", publisher == null ? "none" : publisher.registry() + " as " + serverId(publisher))
                 .outputs(layout.packagesRoot());
+        if (indexMergeDirectory != null) {
+            cache.inputs(indexMergeDirectory.toPath());
+        }
         List<PackagedChart> charts;
         if (upToDate(cache)) {
             charts = fromState(cache.data());
