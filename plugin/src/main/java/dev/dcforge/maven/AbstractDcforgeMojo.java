@@ -60,12 +60,16 @@ public abstract class AbstractDcforgeMojo extends AbstractMojo {
     @Parameter(property = "dcforge.incremental", defaultValue = "true")
     protected boolean incremental;
 
+    /** When this goal started: an up-to-date stage reports everything it spent, fingerprints included. */
+    private long executeStart;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip || goalSkipped()) {
             getLog().info("dcforge: " + goal() + " skipped (" + (skip ? "dcforge.skip" : "dcforge." + goal() + ".skip") + "=true)");
             return;
         }
+        executeStart = System.nanoTime();
         try {
             run();
         } catch (UserError e) {
@@ -112,6 +116,7 @@ public abstract class AbstractDcforgeMojo extends AbstractMojo {
     /** True (and says so) when the stage can be skipped. */
     protected boolean upToDate(StageCache cache) {
         if (cache.upToDate()) {
+            cache.markUpToDate((System.nanoTime() - executeStart) / 1_000_000);
             getLog().info("dcforge: " + goal() + " is up to date (inputs, parameters and outputs unchanged since its last "
                     + "successful run), skipped; -Ddcforge.incremental=false runs it anyway");
             return true;

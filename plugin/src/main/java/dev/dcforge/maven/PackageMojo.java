@@ -1,7 +1,5 @@
 package dev.dcforge.maven;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.dcforge.model.BuildSummary;
 import dev.dcforge.model.ChartTarget;
 import dev.dcforge.model.OutputLayout;
@@ -11,7 +9,6 @@ import dev.dcforge.packaging.PackagedChart;
 import dev.dcforge.packaging.SemVer;
 import dev.dcforge.support.StageCache;
 import dev.dcforge.support.UserError;
-import dev.dcforge.support.Yaml;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -30,7 +27,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Packages each chart per environment (defaults merged with that environment's values) and plain,
@@ -126,7 +125,8 @@ public class PackageMojo extends AbstractDcforgeMojo {
             cache.inputs(indexMergeDirectory.toPath());
         }
         List<PackagedChart> charts;
-        if (upToDate(cache)) {
+        boolean skipped = upToDate(cache);
+        if (skipped) {
             charts = fromState(cache.data());
         } else {
             long start = System.nanoTime();
@@ -149,7 +149,28 @@ public class PackageMojo extends AbstractDcforgeMojo {
         }
         attach(charts);
         getLog().info("dcforge build summary:");
-        BuildSummary.load(layout).table().forEach(getLog()::info);
+        summaryTable(layout, skipped).forEach(getLog()::info);
+    }
+
+    /** Without any stage having run, the saved table is printed as it is (no JSON parser to load); otherwise the summary is updated. */
+    private List<String> summaryTable(OutputLayout layout, boolean packageSkipped) {
+        Map<String, Long> upToDate = new LinkedHashMap<>();
+        for (String stage : List.of("render", "template", "validate", "package")) {
+            long ms = StageCache.upToDateMillis(layout.stateDir(), stage);
+            if (ms >= 0) {
+                upToDate.put(stage, ms);
+            }
+        }
+        if (packageSkipped && upToDate.size() == 4) {
+            List<String> saved = BuildSummary.savedTable(layout, upToDate);
+            if (saved != null) {
+                return saved;
+            }
+        }
+        BuildSummary summary = BuildSummary.load(layout);
+        upToDate.forEach(summary::stageUpToDate);
+        summary.save();
+        return summary.table();
     }
 
     private void attach(List<PackagedChart> charts) {
@@ -171,18 +192,19 @@ public class PackageMojo extends AbstractDcforgeMojo {
         return baseDir().toAbsolutePath().relativize(p.toAbsolutePath()).toString();
     }
 
-    private static ArrayNode toState(List<PackagedChart> charts) {
-        ArrayNode out = Yaml.json().createArrayNode();
-        charts.forEach(c -> out.addObject().put("environment", c.environment()).put("chart", c.chart())
-                .put("archive", c.archive().toAbsolutePath().toString()));
-        return out;
+    /** One line per archive: environment (empty for a plain archive), chart, path, tab-separated. */
+    private static List<String> toState(List<PackagedChart> charts) {
+        return charts.stream().map(c -> (c.plain() ? "" : c.environment()) + "\t" + c.chart() + "\t"
+                + c.archive().toAbsolutePath()).toList();
     }
 
-    private static List<PackagedChart> fromState(JsonNode data) {
+    private static List<PackagedChart> fromState(List<String> data) {
         List<PackagedChart> charts = new ArrayList<>();
-        for (JsonNode c : data) {
-            String env = c.path("environment").isNull() ? null : c.path("environment").asText(null);
-            charts.add(new PackagedChart(env, c.path("chart").asText(), Path.of(c.path("archive").asText())));
+        for (String line : data) {
+            String[] f = line.split("\t", 3);
+            if (f.length == 3) {
+                charts.add(new PackagedChart(f[0].isEmpty() ? null : f[0], f[1], Path.of(f[2])));
+            }
         }
         return charts;
     }

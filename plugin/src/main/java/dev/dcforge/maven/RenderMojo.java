@@ -42,7 +42,7 @@ public class RenderMojo extends AbstractDcforgeMojo {
         }
         summary.stageTime("render", (System.nanoTime() - start) / 1_000_000);
         summary.save();
-        cache.succeeded(null);
+        cache.succeeded(List.of());
         getLog().info("dcforge: rendered " + rendered.size() + " values file(s) under " + layout().root().resolve("values"));
     }
 }

@@ -15,6 +15,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -78,7 +79,7 @@ public class TemplateMojo extends AbstractDcforgeMojo {
         }
         summary.stageTime("template", (System.nanoTime() - start) / 1_000_000);
         summary.save();
-        cache.succeeded(null);
+        cache.succeeded(List.of());
         getLog().info("dcforge: templated " + count + " chart × environment combination(s) under " + layout.manifestsDir());
     }
 }

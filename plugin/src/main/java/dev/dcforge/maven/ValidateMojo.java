@@ -118,7 +118,7 @@ public class ValidateMojo extends AbstractDcforgeMojo {
             throw new MojoFailureException(message.toString());
         }
         if (input == null) {
-            cache.succeeded(null);
+            cache.succeeded(List.of());
         }
     }
 

@@ -1,10 +1,9 @@
 package dev.dcforge.support;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -16,10 +15,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.stream.Stream;
 
 /**
@@ -34,8 +37,10 @@ import java.util.stream.Stream;
  * StageCache cache = new StageCache(stateDir, "template", enabled)
  *     .after("render").param("kubeVersion", v).inputs(chartsDir).outputs(manifestsDir);
  * if (cache.upToDate()) { log "up to date"; return; }
- * cache.started(); ...work...; cache.succeeded(null);
+ * cache.started(); ...work...; cache.succeeded(List.of());
  * </pre>
+ * The check itself is cheap on purpose (a properties file, no JSON library, the plugin jar's entry
+ * checksums rather than its bytes): a no-op rebuild costs a small fraction of a full one.
  */
 public final class StageCache {
     private static volatile String pluginFingerprint;
@@ -64,7 +69,7 @@ public final class StageCache {
     /** The last successful runs of these stages are inputs: when one re-ran, this stage re-runs. */
     public StageCache after(String... stages) {
         for (String s : stages) {
-            param("after:" + s, readState(s).path("runId").asText("none"));
+            param("after:" + s, readState(s).getProperty("runId", "none"));
         }
         return this;
     }
@@ -94,32 +99,59 @@ public final class StageCache {
         if (!enabled) {
             return false;
         }
-        JsonNode state = readState(stage);
-        return state.path("inputs").asText().equals(inputHash())
-                && state.path("outputs").asText().equals(hashFiles(outputs));
+        Properties state = readState(stage);
+        return inputHash().equals(state.getProperty("inputs")) && hashFiles(outputs).equals(state.getProperty("outputs"));
     }
 
-    /** Extra data the last successful run stored (for example the archives to attach). */
-    public JsonNode data() {
-        return readState(stage).path("data");
+    /** Lines of data the last successful run stored (for example the archives to attach). */
+    public List<String> data() {
+        Properties state = readState(stage);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; state.containsKey("data." + i); i++) {
+            lines.add(state.getProperty("data." + i));
+        }
+        return lines;
     }
 
     /** Call before the stage writes anything: forgets the previous success. */
     public void started() {
         AtomicFiles.delete(stateFile(stage));
+        AtomicFiles.delete(upToDateFile(stage));
     }
 
-    /** Records the success; {@code data} is kept for {@link #data()}, may be null. */
-    public void succeeded(JsonNode data) {
-        ObjectNode state = Yaml.json().createObjectNode();
-        state.put("stage", stage);
-        state.put("inputs", inputHash());
-        state.put("outputs", hashFiles(outputs));
-        state.put("runId", UUID.randomUUID().toString());
-        if (data != null) {
-            state.set("data", data);
+    /** Records the success with lines of data for {@link #data()}. */
+    public void succeeded(List<String> data) {
+        Properties state = new Properties();
+        state.setProperty("stage", stage);
+        state.setProperty("inputs", inputHash());
+        state.setProperty("outputs", hashFiles(outputs));
+        state.setProperty("runId", UUID.randomUUID().toString());
+        for (int i = 0; data != null && i < data.size(); i++) {
+            state.setProperty("data." + i, data.get(i));
         }
-        AtomicFiles.write(stateFile(stage), Yaml.writeJson(state));
+        StringWriter text = new StringWriter();
+        try {
+            state.store(text, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // Properties.store writes the date in a comment: drop it, the file describes the run, not the time
+        AtomicFiles.write(stateFile(stage), text.toString().replaceFirst("^#.*\\R", ""));
+    }
+
+    /** Notes that the stage was found up to date and how long the check took. */
+    public void markUpToDate(long millis) {
+        AtomicFiles.write(upToDateFile(stage), Long.toString(millis));
+    }
+
+    /** The check time of a stage found up to date since it last ran, or -1. */
+    public static long upToDateMillis(Path stateDir, String stage) {
+        try {
+            Path file = stateDir.resolve(stage + ".uptodate");
+            return Files.isRegularFile(file) ? Long.parseLong(Files.readString(file).strip()) : -1;
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
     }
 
     private String inputHash() {
@@ -133,19 +165,24 @@ public final class StageCache {
     }
 
     private Path stateFile(String name) {
-        return stateDir.resolve(name + ".json");
+        return stateDir.resolve(name + ".properties");
     }
 
-    private JsonNode readState(String name) {
+    private Path upToDateFile(String name) {
+        return stateDir.resolve(name + ".uptodate");
+    }
+
+    private Properties readState(String name) {
+        Properties state = new Properties();
         Path file = stateFile(name);
-        if (!Files.isRegularFile(file)) {
-            return Yaml.json().createObjectNode();
+        if (Files.isRegularFile(file)) {
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                state.load(in);
+            } catch (IOException | IllegalArgumentException e) {
+                state.clear(); // a damaged state file only costs a re-run
+            }
         }
-        try {
-            return Yaml.json().readTree(Files.readString(file));
-        } catch (IOException e) {
-            return Yaml.json().createObjectNode(); // a damaged state file only costs a re-run
-        }
+        return state;
     }
 
     private String hashFiles(List<Path> roots) {
@@ -209,8 +246,8 @@ public final class StageCache {
                 CodeSource source = StageCache.class.getProtectionDomain().getCodeSource();
                 if (source != null && source.getLocation() != null) {
                     Path location = Path.of(source.getLocation().toURI());
-                    StageCache probe = new StageCache(null, "plugin", false, true);
-                    value = probe.hashFiles(List.of(location));
+                    value = Files.isRegularFile(location) ? jarFingerprint(location)
+                            : new StageCache(null, "plugin", false, true).hashFiles(List.of(location));
                 }
             } catch (URISyntaxException | RuntimeException e) {
                 value = "unknown:" + e.getClass().getSimpleName();
@@ -218,6 +255,20 @@ public final class StageCache {
             pluginFingerprint = value;
         }
         return pluginFingerprint;
+    }
+
+    /** Names, sizes and CRC-32s of a jar's entries, read from its central directory only. */
+    private static String jarFingerprint(Path jar) {
+        MessageDigest md = sha256();
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
+                ZipEntry e = entries.nextElement();
+                update(md, e.getName() + " " + e.getSize() + " " + e.getCrc());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + jar, e);
+        }
+        return HexFormat.of().formatHex(md.digest());
     }
 
     private StageCache(Path stateDir, String stage, boolean enabled, boolean probe) {

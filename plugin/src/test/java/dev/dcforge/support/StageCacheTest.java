@@ -48,9 +48,16 @@ class StageCacheTest {
         r.succeeded(null);
         StageCache t = template(tmp);
         t.started();
-        t.succeeded(Yaml.json().createObjectNode().put("k", "v"));
+        t.succeeded(java.util.List.of("a\tb", "c"));
         assertTrue(template(tmp).upToDate());
-        assertEquals("v", template(tmp).data().path("k").asText());
+        assertEquals(java.util.List.of("a\tb", "c"), template(tmp).data());
+        assertEquals(-1, StageCache.upToDateMillis(tmp.resolve("state"), "template"));
+        template(tmp).markUpToDate(7);
+        assertEquals(7, StageCache.upToDateMillis(tmp.resolve("state"), "template"));
+        template(tmp).started();
+        assertEquals(-1, StageCache.upToDateMillis(tmp.resolve("state"), "template"), "a run clears the up-to-date note");
+        assertFalse(template(tmp).upToDate());
+        template(tmp).succeeded(null);
 
         StageCache rerun = render(tmp, "1");
         rerun.started();
