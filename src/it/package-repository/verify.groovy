@@ -50,4 +50,5 @@ def repoDir = new File(localRepositoryPath, 'dev/dcforge/it/package-repository/1
     assert installed.isFile() : "not installed: $installed (" + repoDir.list() + ")"
 }
 assert sha256(new File(repoDir, 'package-repository-1.2-SNAPSHOT-prod-demo.tgz')) == sha256(prodArchive)
+assert !new File(basedir, 'build.log').text.contains('pushing') : 'no registry configured: no push'
 return true
