@@ -98,11 +98,19 @@ public final class Yaml {
         if (text.isBlank()) {
             return MissingNode.getInstance();
         }
-        Object loaded;
+        Object loaded = load(sourceName, () -> snakeYaml().load(text));
+        return loaded == null ? MissingNode.getInstance() : toTree(loaded, new IdentityHashMap<>(), sourceName);
+    }
+
+    /** Runs a SnakeYAML load and turns every way it can fail into one UserError. */
+    private static <T> T load(String sourceName, java.util.function.Supplier<T> loader) {
         try {
-            loaded = snakeYaml().load(text);
+            return loader.get();
         } catch (MarkedYAMLException e) {
             throw syntaxError(sourceName, e);
+        } catch (StackOverflowError e) {
+            // found by fuzzing: a collection used as a mapping key that contains itself ("&a [? [*a]]")
+            throw recursionError(sourceName);
         } catch (YAMLException e) {
             String problem = firstLine(e.getMessage());
             // alias and nesting limits: the text is valid YAML, just built to exhaust the reader
@@ -111,22 +119,23 @@ public final class Yaml {
                     : READ_HINT;
             throw new UserError(sourceName, 0, "invalid YAML: " + problem, hint);
         }
-        return loaded == null ? MissingNode.getInstance() : toTree(loaded, new IdentityHashMap<>(), sourceName);
     }
 
     /** Every document of a multi-document YAML text (empty documents included as MissingNode). */
     public static List<JsonNode> parseAll(String text, String sourceName) {
         List<JsonNode> docs = new java.util.ArrayList<>();
-        try {
+        load(sourceName, () -> {
             for (Object loaded : snakeYaml().loadAll(text)) {
                 docs.add(loaded == null ? MissingNode.getInstance() : toTree(loaded, new IdentityHashMap<>(), sourceName));
             }
-        } catch (MarkedYAMLException e) {
-            throw syntaxError(sourceName, e);
-        } catch (YAMLException e) {
-            throw new UserError(sourceName, 0, "invalid YAML: " + firstLine(e.getMessage()), READ_HINT);
-        }
+            return docs;
+        });
         return docs;
+    }
+
+    private static UserError recursionError(String sourceName) {
+        return new UserError(sourceName, 0, "invalid YAML: an alias refers to the collection that contains it",
+                "remove the recursive anchor/alias");
     }
 
     private static final String READ_HINT = "fix the YAML syntax (indent with spaces, one value per key)";
@@ -167,13 +176,18 @@ public final class Yaml {
         }
         if (value instanceof Map<?, ?> || value instanceof List<?>) {
             if (path.put(value, Boolean.TRUE) != null) {
-                throw new UserError(sourceName, 0, "invalid YAML: an alias refers to the collection that contains it",
-                        "remove the recursive anchor/alias");
+                throw recursionError(sourceName);
             }
             try {
                 if (value instanceof Map<?, ?> map) {
                     ObjectNode node = f.objectNode();
-                    map.forEach((k, v) -> node.set(String.valueOf(k), toTree(v, path, sourceName)));
+                    map.forEach((k, v) -> {
+                        if (k instanceof Map<?, ?> || k instanceof List<?>) {
+                            throw new UserError(sourceName, 0, "invalid YAML: a mapping key is itself a list or mapping",
+                                    "use plain keys (names, numbers); Helm and Kubernetes cannot read complex keys");
+                        }
+                        node.set(String.valueOf(k), toTree(v, path, sourceName));
+                    });
                     return node;
                 }
                 ArrayNode array = f.arrayNode();

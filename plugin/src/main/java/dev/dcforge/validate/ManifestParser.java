@@ -106,7 +106,21 @@ public final class ManifestParser {
         } catch (JsonProcessingException | IllegalArgumentException e) {
             // a type mismatch (e.g. a string where the model wants a number) is the schema check's to report
         }
-        return Yaml.mapper().convertValue(json, GenericKubernetesResource.class);
+        try {
+            return Yaml.mapper().convertValue(json, GenericKubernetesResource.class);
+        } catch (IllegalArgumentException e) {
+            // found by fuzzing: metadata that is not a mapping; the schema rule reports the field itself
+            GenericKubernetesResource bare = new GenericKubernetesResource();
+            bare.setApiVersion(json.path("apiVersion").asText());
+            bare.setKind(json.path("kind").asText());
+            JsonNode metadata = json.path("metadata");
+            if (metadata.isObject()) {
+                bare.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
+                        .withName(metadata.path("name").isTextual() ? metadata.path("name").asText() : null)
+                        .withNamespace(metadata.path("namespace").isTextual() ? metadata.path("namespace").asText() : null).build());
+            }
+            return bare;
+        }
     }
 
     private static String sourceNote(String source) {

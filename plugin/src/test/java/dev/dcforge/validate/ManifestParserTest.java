@@ -76,4 +76,13 @@ class ManifestParserTest {
         assertTrue(e.getMessage().contains("duplicate key") || e.getMessage().contains("Duplicate"), e.getMessage());
         assertEquals(5, e.line());
     }
+
+    @Test
+    void metadataThatIsNotAMappingStillParses() {
+        // found by fuzzing: fabric8's conversion threw on a string metadata
+        List<ManifestObject> objects = parser.parse(TARGET, Path.of("m.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: just-a-string\n");
+        assertEquals(1, objects.size());
+        assertEquals("ConfigMap", objects.get(0).typed().getKind());
+        assertEquals("", objects.get(0).name());
+    }
 }
