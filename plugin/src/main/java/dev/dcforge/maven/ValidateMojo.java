@@ -103,12 +103,19 @@ public class ValidateMojo extends AbstractDcforgeMojo {
         StageCache cache = stageCache("validate").after("template")
                 .param("failOn", failOn).param("reportFormats", reportFormats).param("reportDir", reportDir())
                 .param("schemaDirectory", schemaDirectory)
+                .param("podSecurityProfile", podSecurityProfile).param("externalObjects", externalObjects)
+                .param("baseline", baseline)
+                // exemptions may expire: a new day re-validates
+                .param("date", java.time.LocalDate.now(java.time.ZoneOffset.UTC))
                 .inputs(input == null ? chartsDir() : input.toPath())
+                .inputs(standalonePath(rulesDirectory, "dcforge-rules"), standalonePath(exemptions, "dcforge-exemptions.yaml"),
+                        standalonePath(baselineFile, "dcforge-baseline.yaml"))
                 .outputs(reportDir());
         if (schemaDirectory != null) {
             cache.inputs(schemaDirectory.toPath());
         }
-        if (input == null && upToDate(cache)) {
+        boolean writesBaseline = baseline != null && !baseline.isBlank();
+        if (input == null && !writesBaseline && upToDate(cache)) {
             return;
         }
         long start = System.nanoTime();
