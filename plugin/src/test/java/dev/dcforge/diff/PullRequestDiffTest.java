@@ -93,5 +93,10 @@ class PullRequestDiffTest {
         UserError badRef = assertThrows(UserError.class, () -> new PullRequestDiff(project, layout, env -> "1.32.0", 3)
                 .run("no-such-branch", sources(project), layout.root().resolve("diff.md")));
         assertTrue(badRef.getMessage().startsWith("dcforge.diff.base: 'no-such-branch' is not a commit"), badRef.getMessage());
+        Files.createDirectories(project.resolve("empty"));
+        UserError empty = assertThrows(UserError.class, () -> new PullRequestDiff(project, layout, env -> "1.32.0", 3)
+                .run("empty", sources(project), layout.root().resolve("diff.md")));
+        assertTrue(empty.getMessage().startsWith(project.resolve("empty") + ": no manifests laid out as <environment>/<chart>.yaml"),
+                empty.getMessage());
     }
 }

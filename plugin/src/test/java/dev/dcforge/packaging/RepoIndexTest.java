@@ -103,6 +103,32 @@ class RepoIndexTest {
     }
 
     @Test
+    void nestedMetadataIsLaidOutAsGoYamlDoes() throws Exception {
+        var node = Yaml.json().readTree("""
+                {"name": "x", "maintainers": [{"name": "Ops", "email": "ops@example.com"}],
+                 "annotations": {"b": "2", "a": "one"}, "keywords": [], "dependencies": [{"name": "common",
+                 "tags": ["t1"], "import-values": [{"child": "a", "parent": "b"}]}], "deprecated": false}""");
+        assertEquals("""
+                annotations:
+                  a: one
+                  b: "2"
+                dependencies:
+                - import-values:
+                  - child: a
+                    parent: b
+                  name: common
+                  tags:
+                  - t1
+                deprecated: false
+                keywords: []
+                maintainers:
+                - email: ops@example.com
+                  name: Ops
+                name: x
+                """, RepoIndex.toGoYaml(RepoIndex.sortKeys(node)));
+    }
+
+    @Test
     void goYamlQuotesWhatWouldNotReadAsAString() {
         assertEquals("\"1.0\"", GoYaml.string("1.0"));
         assertEquals("\"yes\"", GoYaml.string("yes"));
