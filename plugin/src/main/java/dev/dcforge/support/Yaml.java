@@ -143,6 +143,15 @@ public final class Yaml {
         }
     }
 
+    /** A JSON string literal (also a valid YAML double-quoted scalar). */
+    public static String writeJsonString(String value) {
+        try {
+            return JSON.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise JSON", e);
+        }
+    }
+
     public static String writeJson(Object value) {
         try {
             return JSON.writeValueAsString(value) + "\n";
