@@ -67,6 +67,14 @@ public record Stack(Path file, Map<String, Environment> environments, YamlLines 
             throw new UserError(file.toString(), 1, "the stack file is empty",
                     "add 'environments:' with at least one environment, e.g. dev: {}");
         }
+        if (parsed.path("environments") instanceof ObjectNode declared) {
+            // "dev:" with nothing after it means an environment with no settings of its own
+            declared.fields().forEachRemaining(e -> {
+                if (e.getValue().isNull() || (e.getValue().isTextual() && e.getValue().asText().isEmpty())) {
+                    e.setValue(Yaml.mapper().createObjectNode());
+                }
+            });
+        }
         StackSchema.check(file, parsed, lines);
         ObjectNode root = (ObjectNode) parsed;
         ObjectNode shared = root.path("facts") instanceof ObjectNode o ? o : Yaml.mapper().createObjectNode();

@@ -47,20 +47,24 @@ final class StackSchema {
         for (ValidationMessage m : messages) {
             findings.add(SchemaFinding.of(m, SCHEMA_NODE));
         }
-        findings.sort(Comparator.comparingInt((SchemaFinding f) -> lines.nearestLine(f.path())).thenComparing(SchemaFinding::path));
+        findings.sort(Comparator.comparingInt((SchemaFinding f) -> lines.nearestLine(f.linePath())).thenComparing(SchemaFinding::path));
         SchemaFinding first = findings.get(0);
         StringBuilder problem = new StringBuilder(first.problem());
         for (SchemaFinding f : findings.subList(1, findings.size())) {
-            problem.append("\n  ").append(UserError.format(file.toString(), lines.nearestLine(f.path()), f.problem(), null));
+            problem.append("\n  ").append(UserError.format(file.toString(), lines.nearestLine(f.linePath()), f.problem(), null));
         }
         String hint = first.allowedKeys().isEmpty()
                 ? "fix the stack file (its format: docs/overrides.md, schema: " + RESOURCE + ")"
                 : "use one of the allowed keys: " + String.join(", ", first.allowedKeys());
-        throw new UserError(file.toString(), lines.nearestLine(first.path()), problem.toString(), hint);
+        throw new UserError(file.toString(), lines.nearestLine(first.linePath()), problem.toString(), hint);
     }
 
     /** One schema error as a values path, a readable problem and, for unknown keys, the allowed ones. */
-    record SchemaFinding(String path, String problem, List<String> allowedKeys) {
+    record SchemaFinding(String path, String problem, List<String> allowedKeys, String linePath) {
+        SchemaFinding(String path, String problem, List<String> allowedKeys) {
+            this(path, problem, allowedKeys, path);
+        }
+
         static SchemaFinding of(ValidationMessage m, JsonNode schemaRoot) {
             String at = YamlLines.of(segments(m.getInstanceLocation()));
             String where = at.isEmpty() ? "at the top level" : "in " + at;
@@ -73,7 +77,8 @@ final class StackSchema {
             if (text.startsWith(prefix)) {
                 text = text.substring(prefix.length());
             }
-            return new SchemaFinding(at, (at.isEmpty() ? "" : at + ": ") + text, List.of());
+            String linePath = "propertyNames".equals(m.getType()) && m.getProperty() != null ? YamlLines.child(at, m.getProperty()) : at;
+            return new SchemaFinding(at, (at.isEmpty() ? "" : at + ": ") + text, List.of(), linePath);
         }
 
         static List<Object> segments(com.networknt.schema.JsonNodePath path) {
