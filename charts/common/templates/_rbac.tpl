@@ -22,7 +22,8 @@ metadata:
 {{- with $sa.imagePullSecrets }}
 imagePullSecrets:
   {{- range . }}
-  - name: {{ . }}
+  {{- /* official values allow "- name: x" entries; plain strings are accepted too */}}
+  - name: {{ kindIs "map" . | ternary (get (kindIs "map" . | ternary . dict) "name") . }}
   {{- end }}
 {{- end }}
 {{- end -}}

@@ -7,8 +7,8 @@ common.security.pod: (dict "uid" 2002 "enabled" true "override" .Values.<product
   With "enabled" false nothing is rendered (official securityContextEnabled: false).
 
 common.security.container: (dict "override" .Values.<product>.containerSecurityContext)
-  Container securityContext: no privilege escalation, all capabilities dropped, non-root,
-  seccomp RuntimeDefault; "override" keys win.
+  Container securityContext: no privilege escalation, all capabilities dropped, seccomp
+  RuntimeDefault; "override" keys win. Non-root is enforced on the pod (common.security.pod).
 */}}
 {{- define "common.security.pod" -}}
 {{- if (eq (toString .enabled) "false") | not -}}
@@ -19,6 +19,8 @@ common.security.container: (dict "override" .Values.<product>.containerSecurityC
 {{- end -}}
 
 {{- define "common.security.container" -}}
-{{- $defaults := dict "allowPrivilegeEscalation" false "runAsNonRoot" true "capabilities" (dict "drop" (list "ALL")) "seccompProfile" (dict "type" "RuntimeDefault") -}}
+{{- /* runAsNonRoot/runAsUser live on the pod: a container-level runAsNonRoot without a numeric
+       runAsUser fails on images whose USER is a name. */ -}}
+{{- $defaults := dict "allowPrivilegeEscalation" false "capabilities" (dict "drop" (list "ALL")) "seccompProfile" (dict "type" "RuntimeDefault") -}}
 {{- toYaml (mergeOverwrite $defaults (deepCopy (.override | default dict))) -}}
 {{- end -}}

@@ -32,8 +32,12 @@ final class ChartSupport {
     private ChartSupport() {
     }
 
-    /** The charts module directory (surefire runs tests with it as working directory). */
+    /** The charts module directory: -Ddcforge.chartsDir (set by the pom), else the working directory. */
     static Path chartsDir() {
+        String configured = System.getProperty("dcforge.chartsDir");
+        if (configured != null) {
+            return Path.of(configured).toAbsolutePath().normalize();
+        }
         Path here = Path.of("").toAbsolutePath();
         return Files.isDirectory(here.resolve("common")) ? here : here.resolve("charts");
     }

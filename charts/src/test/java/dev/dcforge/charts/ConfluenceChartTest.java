@@ -125,7 +125,9 @@ class ConfluenceChartTest {
         List<JsonNode> docs = renderCase("standalone");
         JsonNode synchrony = one(docs, "StatefulSet", SS + "-synchrony");
         JsonNode c = container(synchrony, "synchrony");
-        assertEquals(List.of(8091, 5701), containerPorts(c));
+        assertEquals(List.of(8091, 5701, 25500), containerPorts(c));
+        containsText(at(one(docs, "ConfigMap", SS + "-synchrony-entrypoint"), "data", "start-synchrony.sh"), "-Dcluster.join.type=tcpip",
+                "-Dcluster.join.tcpip.members=" + SS + "-synchrony-0." + SS + "-synchrony-cluster.atl.svc.cluster.local");
         containsText(envValue(c, "SYNCHRONY_BIND"), "status.podIP");
         assertEquals("confluence-synchrony", at(synchrony, "spec", "selector", "matchLabels", "app.kubernetes.io/name"));
         assertEquals("http", at(one(docs, "Service", SS + "-synchrony"), "spec", "ports", "0", "targetPort"));
@@ -222,7 +224,7 @@ class ConfluenceChartTest {
         containsText(egress.toString(), "\"port\":5432", "\"kubernetes.io/metadata.name\":\"db\"");
 
         JsonNode snp = one(renderCase("standalone"), "NetworkPolicy", SS + "-synchrony");
-        assertEquals(List.of("5701"), ports(snp.path("spec").path("ingress").get(1).path("ports")));
+        assertEquals(List.of("5701", "25500"), ports(snp.path("spec").path("ingress").get(1).path("ports")));
         assertEquals("confluence", at(snp, "spec", "ingress", "2", "from", "0", "podSelector", "matchLabels", "app.kubernetes.io/name"));
     }
 

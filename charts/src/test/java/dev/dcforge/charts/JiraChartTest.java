@@ -90,7 +90,10 @@ class JiraChartTest {
         JsonNode ing = one(renderCase("clustered"), "Ingress", SS);
         assertEquals("cookie", ing.path("metadata").path("annotations").path("nginx.ingress.kubernetes.io/affinity").asText());
         assertEquals("jira.example.com", ing.path("spec").path("rules").get(0).path("host").asText());
-        assertTrue(ofKind(renderCase("clustered"), "Ingress").size() == 1, "Jira has no websocket paths");
+        assertEquals(List.of("/", "/rest"), ing.path("spec").path("rules").get(0).path("http").path("paths").findValuesAsText("path"));
+        assertEquals("jira-tls", ing.path("spec").path("tls").get(0).path("secretName").asText());
+        assertEquals(1, ofKind(renderCase("clustered"), "Ingress").size(), "Jira has no websocket paths");
+        assertEquals("regcred", one(renderCase("clustered"), "ServiceAccount", SS).path("imagePullSecrets").get(0).path("name").asText());
 
         List<JsonNode> istio = renderCase("istio");
         assertTrue(ofKind(istio, "Gateway").isEmpty(), "existing Gateway reused");

@@ -5,6 +5,7 @@ import dev.dcforge.model.OutputLayout;
 import dev.dcforge.support.AtomicFiles;
 import dev.dcforge.support.UserError;
 import dev.dcforge.support.Yaml;
+import dev.dcforge.template.ChartArchiveCheck;
 import dev.dcforge.template.ChartStager;
 import dev.dcforge.template.HelmTemplater;
 import dev.dcforge.validate.Validator;
@@ -47,6 +48,7 @@ public final class InputResolver {
         }
         String name = input.getFileName().toString();
         if (Files.isRegularFile(input) && name.endsWith(".tgz")) {
+            ChartArchiveCheck.check(input);
             return List.of(templated(input, input, valuesFile, name.substring(0, name.length() - 4)));
         }
         List<Validator.Input> inputs = new ArrayList<>();

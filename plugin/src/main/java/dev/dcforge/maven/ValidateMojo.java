@@ -12,6 +12,7 @@ import dev.dcforge.validate.Validator;
 import dev.dcforge.validate.report.ConsoleReport;
 import dev.dcforge.validate.report.Reports;
 import dev.dcforge.validate.rules.BuiltInRules;
+import dev.dcforge.validate.schema.CustomSchemas;
 import dev.dcforge.validate.rules.Rule;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -54,6 +55,10 @@ public class ValidateMojo extends AbstractDcforgeMojo {
     @Parameter(property = "dcforge.reportDir", defaultValue = "${project.build.directory}/dcforge/reports")
     private File reportDir;
 
+    /** Folder (or file) of CRD YAML or JSON Schema files for custom resources; see docs/kubernetes-versions.md. */
+    @Parameter(property = "dcforge.schemaDirectory")
+    private File schemaDirectory;
+
     @Override
     protected String goal() {
         return "validate";
@@ -73,7 +78,7 @@ public class ValidateMojo extends AbstractDcforgeMojo {
         List<Validator.Input> inputs = input != null
                 ? new InputResolver(layout, kubeVersionFor(null)).resolve(input.toPath(), values == null ? null : values.toPath())
                 : buildInputs(layout);
-        List<Rule> rules = BuiltInRules.all();
+        List<Rule> rules = BuiltInRules.all(CustomSchemas.load(schemaDirectory == null ? null : schemaDirectory.toPath()));
         ValidationResult result = new Validator(rules, baseDir()).validate(inputs);
         Reports.write(result, rules.stream().map(Rule::info).toList(), formats, reportDir(), getLog()::info);
 

@@ -20,6 +20,11 @@ public record Finding(String rule, Severity severity, String message, String rem
                 file, line, manifestFile, manifestLine, overrideFile, overrideLine);
     }
 
+    public Finding withMessage(String m) {
+        return new Finding(rule, severity, m, remediation, chart, environment, kind, namespace, name,
+                file, line, manifestFile, manifestLine, overrideFile, overrideLine);
+    }
+
     public Finding withOverride(String file, int line) {
         return new Finding(rule, severity, message, remediation, chart, environment, kind, namespace, name,
                 this.file, this.line, manifestFile, manifestLine, file, line);

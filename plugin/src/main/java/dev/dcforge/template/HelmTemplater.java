@@ -22,7 +22,10 @@ public final class HelmTemplater {
      * "execution error at (chart/templates/x.yaml:12:3): msg" (fail, required).
      */
     private static final Pattern HELM_TEMPLATE_POSITION = Pattern.compile(
-            "(?:template: |execution error at \\()([^:\\s()]+):(\\d+)(?::\\d+)?\\)?: ([^\\n]*)");
+            "(?:template: |execution error at \\(|parse error at \\()([^:\\s()]+):(\\d+)(?::\\d+)?\\)?: ([^\\n]*)");
+    /** "YAML parse error on chart/templates/x.yaml: ... yaml: line 4: msg": the rendered output is not YAML. */
+    private static final Pattern HELM_YAML_ERROR = Pattern.compile(
+            "YAML parse error on ([^:\\s]+): .*?yaml: line (\\d+): ([^\\n]*)");
 
     /**
      * @param chart       chart directory or .tgz
@@ -58,6 +61,12 @@ public final class HelmTemplater {
         }
     }
 
+    /** Helm names templates "<chart-name>/templates/x.yaml": map that back onto the chart folder. */
+    private static String chartFile(Path chart, String helmPath) {
+        int slash = helmPath.indexOf('/');
+        return (Files.isDirectory(chart) && slash > 0 ? chart.resolve(helmPath.substring(slash + 1)) : Path.of(helmPath)).toString();
+    }
+
     /** helm lint --strict; returns Helm's messages, throws a UserError when lint fails. */
     public List<String> lintStrict(Path chart, Path valuesFile) {
         requireChart(chart);
@@ -83,15 +92,19 @@ public final class HelmTemplater {
 
     /** Turns Helm's message into file:line where Helm names a template position. */
     static UserError helmError(Path chart, Path valuesFile, String message) {
-        String text = message == null ? "unknown Helm error" : message.strip();
+        // Helm's CLI advice does not apply to an in-process call
+        String text = message == null ? "unknown Helm error" : message.replace("Use --debug flag to render out invalid YAML", "").strip();
+        String valuesNote = valuesFile != null ? " (values: " + valuesFile + ")" : "";
         Matcher m = HELM_TEMPLATE_POSITION.matcher(text);
         if (m.find()) {
-            // Helm names templates as "<chart-name>/templates/x.yaml": map back onto the chart folder.
-            String helmPath = m.group(1);
-            int slash = helmPath.indexOf('/');
-            Path file = Files.isDirectory(chart) && slash > 0 ? chart.resolve(helmPath.substring(slash + 1)) : Path.of(helmPath);
-            return new UserError(file.toString(), Integer.parseInt(m.group(2)), "Helm template error: " + m.group(3).strip(),
-                    "fix the template or the value it reads" + (valuesFile != null ? " (values: " + valuesFile + ")" : ""));
+            return new UserError(chartFile(chart, m.group(1)), Integer.parseInt(m.group(2)),
+                    "Helm template error: " + m.group(3).strip(), "fix the template or the value it reads" + valuesNote);
+        }
+        Matcher yaml = HELM_YAML_ERROR.matcher(text);
+        if (yaml.find()) {
+            return new UserError(chartFile(chart, yaml.group(1)), 0, "the template renders invalid YAML (line "
+                    + yaml.group(2) + " of its output): " + yaml.group(3).strip(),
+                    "fix the indentation or quoting that template produces (use nindent/toYaml for nested values)" + valuesNote);
         }
         return new UserError(chart.toString(), 0, "Helm failed: " + text,
                 "check the chart and the values" + (valuesFile != null ? " in " + valuesFile : ""));

@@ -60,25 +60,28 @@ public final class ManifestParser {
                           List<ManifestObject> out) {
         JsonNode node;
         try {
-            node = Yaml.mapper().readTree(text);
-        } catch (JsonProcessingException e) {
-            UserError inner = Yaml.syntaxError(file.toString(), e);
-            int line = inner.line() > 0 ? docStart + inner.line() - 1 : docStart;
-            throw new UserError(file.toString(), line, inner.problem() + sourceNote(source),
-                    "fix the chart template that produces this document", e);
+            // the document text keeps its leading lines, so lines inside it are lines of the file
+            node = Yaml.parse(text, file.toString());
+        } catch (UserError e) {
+            throw new UserError(file.toString(), e.line() > 0 ? docStart + e.line() - 1 : docStart, e.problem() + sourceNote(source),
+                    source == null ? "fix the YAML of this document" : "fix the chart template that produces this document", e);
         }
         if (node == null || node.isNull() || node.isMissingNode()) {
             return;
         }
         if (!node.isObject()) {
-            throw new UserError(file.toString(), docStart, "manifest document is a " + node.getNodeType().name().toLowerCase()
+            throw new UserError(file.toString(), docStart, "manifest document is " + Yaml.describe(node)
                     + ", not a Kubernetes object" + sourceNote(source),
                     "each YAML document must be a mapping with apiVersion, kind and metadata");
         }
         ObjectNode json = (ObjectNode) node;
-        if (!json.path("kind").isTextual() || !json.path("apiVersion").isTextual()) {
-            throw new UserError(file.toString(), docStart, "manifest document has no apiVersion or kind" + sourceNote(source),
-                    "every Kubernetes object needs apiVersion and kind");
+        for (String field : new String[]{"apiVersion", "kind"}) {
+            JsonNode value = json.path(field);
+            if (!value.isTextual() || value.asText().isBlank()) {
+                throw new UserError(file.toString(), firstContentLine(text, docStart), "manifest document "
+                        + (value.isMissingNode() ? "has no " + field : "has " + field + " " + Yaml.describe(value) + ", not a name")
+                        + sourceNote(source), "every Kubernetes object needs apiVersion and kind as strings");
+            }
         }
         out.add(new ManifestObject(target, file, firstContentLine(text, docStart), source, json, typed(json)));
     }
@@ -103,7 +106,15 @@ public final class ManifestParser {
         } catch (JsonProcessingException | IllegalArgumentException e) {
             // a type mismatch (e.g. a string where the model wants a number) is the schema check's to report
         }
-        return Yaml.mapper().convertValue(json, GenericKubernetesResource.class);
+        try {
+            return Yaml.mapper().convertValue(json, GenericKubernetesResource.class);
+        } catch (IllegalArgumentException e) {
+            // found by fuzzing: metadata that is not a mapping; the schema rule reports the field itself
+            GenericKubernetesResource bare = new GenericKubernetesResource();
+            bare.setApiVersion(json.path("apiVersion").asText());
+            bare.setKind(json.path("kind").asText());
+            return bare;
+        }
     }
 
     private static String sourceNote(String source) {

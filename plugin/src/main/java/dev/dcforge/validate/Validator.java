@@ -3,11 +3,14 @@ package dev.dcforge.validate;
 import dev.dcforge.model.ChartTarget;
 import dev.dcforge.model.Finding;
 import dev.dcforge.model.ManifestObject;
+import dev.dcforge.support.Secrets;
 import dev.dcforge.support.Yaml;
 import dev.dcforge.validate.rules.Rule;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,13 +44,19 @@ public final class Validator {
         List<Finding> findings = new ArrayList<>();
         List<ValidationResult.Suppressed> suppressed = new ArrayList<>();
         Map<ChartTarget, List<String>> counts = new LinkedHashMap<>();
+        Set<String> secrets = new HashSet<>();
         for (Input input : inputs) {
             List<ManifestObject> objects = parser.parse(input.target(), relative(input.manifestFile()),
                     Yaml.readText(input.manifestFile()));
             counts.computeIfAbsent(input.target(), t -> new ArrayList<>()).addAll(objects.stream().map(ManifestObject::ref).toList());
+            objects.forEach(o -> Secrets.collect(o.json(), secrets));
             ManifestSet set = new ManifestSet(input.target(), input.namespace(), input.kubeVersion(), objects);
             findings.addAll(engine.run(set, templateResolver(input.chartDir()), suppressed));
         }
+        // no rule may print a secret it read: scrub every message before any report sees it
+        findings.replaceAll(f -> f.withMessage(Secrets.scrub(f.message(), secrets)));
+        suppressed.replaceAll(x -> new ValidationResult.Suppressed(x.finding().withMessage(Secrets.scrub(x.finding().message(), secrets)),
+                x.reason(), x.source()));
         findings.sort(WORST_FIRST);
         return new ValidationResult(findings, suppressed, counts, engine.rules().stream().map(r -> r.info().id()).toList());
     }

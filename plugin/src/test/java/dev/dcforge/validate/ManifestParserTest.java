@@ -56,7 +56,7 @@ class ManifestParserTest {
     @Test
     void aListIsNotAnObject() {
         UserError e = assertThrows(UserError.class, () -> parser.parse(TARGET, Path.of("m.yaml"), "---\n- a\n- b\n"));
-        assertEquals("m.yaml:2: manifest document is a array, not a Kubernetes object. What to do: each YAML document must be a mapping with apiVersion, kind and metadata",
+        assertEquals("m.yaml:2: manifest document is a list, not a Kubernetes object. What to do: each YAML document must be a mapping with apiVersion, kind and metadata",
                 e.getMessage());
     }
 
@@ -75,5 +75,14 @@ class ManifestParserTest {
                 "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n"));
         assertTrue(e.getMessage().contains("duplicate key") || e.getMessage().contains("Duplicate"), e.getMessage());
         assertEquals(5, e.line());
+    }
+
+    @Test
+    void metadataThatIsNotAMappingStillParses() {
+        // found by fuzzing: fabric8's conversion threw on a string metadata
+        List<ManifestObject> objects = parser.parse(TARGET, Path.of("m.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: just-a-string\n");
+        assertEquals(1, objects.size());
+        assertEquals("ConfigMap", objects.get(0).typed().getKind());
+        assertEquals("", objects.get(0).name());
     }
 }

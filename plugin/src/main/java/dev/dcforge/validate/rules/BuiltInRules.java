@@ -1,5 +1,10 @@
 package dev.dcforge.validate.rules;
 
+import dev.dcforge.validate.schema.CustomSchemas;
+import dev.dcforge.validate.schema.DeprecatedApiVersionRule;
+import dev.dcforge.validate.schema.KubernetesSchemaRule;
+import dev.dcforge.validate.schema.SchemaNotValidatedRule;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -10,13 +15,24 @@ public final class BuiltInRules {
     }
 
     public static List<Rule> all() {
+        return all(CustomSchemas.none());
+    }
+
+    /** @param customSchemas CRD and JSON Schema files for custom resources ({@code dcforge.schemaDirectory}) */
+    public static List<Rule> all(CustomSchemas customSchemas) {
         List<Rule> rules = new ArrayList<>(new RuleLoader().builtIn());
-        rules.addAll(javaRules());
+        rules.addAll(javaRules(customSchemas));
         rules.sort(Comparator.comparing(r -> r.info().id()));
         return rules;
     }
 
     static List<Rule> javaRules() {
-        return List.of(new DuplicateEnvVarRule(), new SuppressionWithoutReasonRule());
+        return javaRules(CustomSchemas.none());
+    }
+
+    static List<Rule> javaRules(CustomSchemas customSchemas) {
+        return List.of(new DuplicateEnvVarRule(), new SuppressionWithoutReasonRule(),
+                new KubernetesSchemaRule(customSchemas), new SchemaNotValidatedRule(customSchemas),
+                new DeprecatedApiVersionRule());
     }
 }
