@@ -132,7 +132,9 @@ class OfficialCompatibilityTest {
                 items.add(new Item(m.group(1), m.group(2), m.group(3)));
             }
         }
-        assertFalse(items.isEmpty(), "no rows in the differences table of " + chart + "/README.md");
+        // An empty table must be stated, so a table that merely failed to parse never passes as "no differences".
+        assertFalse(items.isEmpty() && !readme.substring(start, end).contains("No intended differences"),
+                "no rows in the differences table of " + chart + "/README.md");
         return items;
     }
 }
