@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
  * an invisible marker {@code \u0001<file>.<line>\u0002} after its last non-blank character, and each
  * output expression that starts a line gets one in front of it; markers never stand between a tag and
  * whitespace that the tag trims, so the output is otherwise unchanged. After rendering, the markers are
- * removed again and each output line is attributed to the first marker on it, or else to the last
- * marker before it (the expression, include or macro that produced the line).
+ * removed again and each output line is attributed to the last marker on it (the innermost: a macro's
+ * or include's own line rather than the line calling it), or else to the last marker before it (the
+ * expression that produced a multi-line value).
  *
  * <p>Text captured by a block {@code {% set x %}...{% endset %}} is left unmarked (it may be compared
  * or measured). Templates may not contain the marker characters themselves.
@@ -195,9 +196,7 @@ final class LineMarkers {
                 break;
             }
             Origin o = new Origin(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
-            if (lineOrigin == null) {
-                lineOrigin = o;
-            }
+            lineOrigin = o; // the last marker on a line is the innermost (a macro's or include's own line)
             carried = o;
             i = m.end();
         }

@@ -28,6 +28,8 @@ import java.util.Map;
  *   <li>{@code overrides/<env>/<chart>.yaml.j2}: the product in one environment.</li>
  * </ol>
  * Missing product and environment files are skipped; a selected profile that does not exist is an error.
+ * Keys of the result follow the chart's values.yaml order (keys it does not know last), so values files
+ * are stable and read like the chart's documentation.
  */
 public final class OverridesRenderer {
     static final long MAX_OUTPUT_BYTES = TemplateEngine.MAX_OUTPUT_BYTES;
@@ -121,6 +123,10 @@ public final class OverridesRenderer {
             SourceMap layerSources = layerSources(rendered);
             sources.merge(values, layerValues, layerSources, "");
             Values.deepMerge(values, layerValues);
+        }
+        Path defaults = chartDir.resolve("values.yaml");
+        if (Files.isRegularFile(defaults)) {
+            values = Values.orderLike(values, Yaml.readObject(defaults, "values.yaml"));
         }
         schemaCheck.check(chartDir, values, target, sources);
         AtomicFiles.write(out, Yaml.write(values));
