@@ -34,6 +34,11 @@ public record Stack(Path file, Map<String, Environment> environments, YamlLines 
     /** Environment used when a chart repository has no stack file. */
     public static final String DEFAULT_ENVIRONMENT = "default";
 
+    /** A stack built in code (no file lines to point at). */
+    public Stack(Path file, Map<String, Environment> environments) {
+        this(file, environments, YamlLines.of(""));
+    }
+
     /** A profile named in the stack file, with the values path that named it (for error lines). */
     public record ProfileRef(String name, String stackPath) {
     }

@@ -106,6 +106,18 @@ class TemplateSandboxTest {
         assertTrue(out.contains("k_host: \"db\""), out);
     }
 
+    @Test
+    void printingNoneIsAnError() {
+        UserError e = refused("a: 1\nb: {{ nothing }}\n");
+        assertEquals(2, e.line());
+        assertEquals("template error: 'nothing' is undefined or none", e.problem());
+    }
+
+    @Test
+    void listMutationIsRefused() {
+        assertProblem(refused("{% set l = [] %}{% do l.append(1) %}n: {{ l | length }}\n"), "calling 'append()' on a list is not allowed");
+    }
+
     // --- sandbox ------------------------------------------------------------------------------------
 
     @Test
