@@ -7,6 +7,8 @@ import dev.dcforge.model.OutputLayout;
 import dev.dcforge.model.Severity;
 import dev.dcforge.render.Stack;
 import dev.dcforge.support.UserError;
+import dev.dcforge.validate.Baseline;
+import dev.dcforge.validate.Exemptions;
 import dev.dcforge.validate.ValidationResult;
 import dev.dcforge.validate.Validator;
 import dev.dcforge.validate.report.ConsoleReport;
@@ -14,6 +16,7 @@ import dev.dcforge.validate.report.Reports;
 import dev.dcforge.validate.rules.BuiltInRules;
 import dev.dcforge.validate.schema.CustomSchemas;
 import dev.dcforge.validate.rules.Rule;
+import dev.dcforge.validate.rules.RuleOptions;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -22,6 +25,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -51,6 +55,30 @@ public class ValidateMojo extends AbstractDcforgeMojo {
     @Parameter(property = "dcforge.reportFormats", defaultValue = "console,json,junit,sarif")
     private String reportFormats;
 
+    /** Pod Security Standards profile to enforce: restricted (baseline and restricted controls), baseline, or privileged (none). */
+    @Parameter(property = "dcforge.podSecurityProfile", defaultValue = "restricted")
+    private String podSecurityProfile;
+
+    /** Objects created outside the charts that pods may reference, as Kind/name, comma-separated (Secret/jira-db, PersistentVolumeClaim/*). */
+    @Parameter(property = "dcforge.externalObjects")
+    private String externalObjects;
+
+    /** Folder of custom rule YAML files (same format as the built-ins); used when it exists. */
+    @Parameter(property = "dcforge.rulesDirectory", defaultValue = "${project.basedir}/dcforge-rules")
+    private File rulesDirectory;
+
+    /** Exemptions file (rule, selectors, reason, optional expires); used when it exists. */
+    @Parameter(property = "dcforge.exemptions", defaultValue = "${project.basedir}/dcforge-exemptions.yaml")
+    private File exemptions;
+
+    /** "record" writes the current findings to dcforge.baselineFile instead of failing on them. */
+    @Parameter(property = "dcforge.baseline")
+    private String baseline;
+
+    /** Baseline file: when it exists, only findings not recorded in it fail the build. */
+    @Parameter(property = "dcforge.baselineFile", defaultValue = "${project.basedir}/dcforge-baseline.yaml")
+    private File baselineFile;
+
     /** Folder for report files. */
     @Parameter(property = "dcforge.reportDir", defaultValue = "${project.build.directory}/dcforge/reports")
     private File reportDir;
@@ -78,8 +106,28 @@ public class ValidateMojo extends AbstractDcforgeMojo {
         List<Validator.Input> inputs = input != null
                 ? new InputResolver(layout, kubeVersionFor(null)).resolve(input.toPath(), values == null ? null : values.toPath())
                 : buildInputs(layout);
-        List<Rule> rules = BuiltInRules.all(CustomSchemas.load(schemaDirectory == null ? null : schemaDirectory.toPath()));
-        ValidationResult result = new Validator(rules, baseDir()).validate(inputs);
+        RuleOptions options = new RuleOptions(podSecurityProfile, RuleOptions.parseExternal(externalObjects));
+        List<Rule> rules = BuiltInRules.select(options, CustomSchemas.load(schemaDirectory == null ? null : schemaDirectory.toPath()));
+        Path customRules = standalonePath(rulesDirectory, "dcforge-rules");
+        if (rulesDirectory != null && (Files.isDirectory(customRules) || !customRules.endsWith("dcforge-rules"))) {
+            rules = BuiltInRules.withCustom(rules, customRules);
+        }
+        Path exemptionsFile = standalonePath(exemptions, "dcforge-exemptions.yaml");
+        boolean explicitExemptions = exemptions != null && !exemptionsFile.endsWith("dcforge-exemptions.yaml");
+        Exemptions exempt = Files.isRegularFile(exemptionsFile) || explicitExemptions ? Exemptions.load(exemptionsFile) : Exemptions.none();
+        ValidationResult validated = new Validator(rules, baseDir(), exempt, LocalDate.now()).validate(inputs);
+        Path baselinePath = standalonePath(baselineFile, "dcforge-baseline.yaml");
+        boolean recording = baseline != null && baseline.trim().equals("record");
+        if (baseline != null && !baseline.isBlank() && !recording) {
+            throw new UserError("dcforge.baseline", 0, "unknown value '" + baseline + "'",
+                    "use -Ddcforge.baseline=record to record, or leave it unset to apply dcforge.baselineFile when it exists");
+        }
+        if (recording) {
+            Baseline.record(validated, baselinePath);
+            getLog().info("dcforge: recorded " + validated.findings().size() + " finding(s) in the baseline " + baselinePath);
+        }
+        ValidationResult result = !recording && Files.isRegularFile(baselinePath)
+                ? Baseline.load(baselinePath).apply(validated).result() : validated;
         Reports.write(result, rules.stream().map(Rule::info).toList(), formats, reportDir(), getLog()::info);
 
         BuildSummary summary = BuildSummary.load(layout);
@@ -94,7 +142,7 @@ public class ValidateMojo extends AbstractDcforgeMojo {
             summary.table().forEach(getLog()::info);
         }
 
-        List<Finding> failing = result.atOrAbove(threshold);
+        List<Finding> failing = recording ? List.of() : result.atOrAbove(threshold);
         if (!failing.isEmpty()) {
             StringBuilder message = new StringBuilder("dcforge validate: " + failing.size() + " finding(s) at or above "
                     + threshold.label() + " (dcforge.failOn=" + threshold.label() + "):");

@@ -113,6 +113,12 @@ public final class ManifestParser {
             GenericKubernetesResource bare = new GenericKubernetesResource();
             bare.setApiVersion(json.path("apiVersion").asText());
             bare.setKind(json.path("kind").asText());
+            JsonNode metadata = json.path("metadata");
+            if (metadata.isObject()) {
+                bare.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
+                        .withName(metadata.path("name").isTextual() ? metadata.path("name").asText() : null)
+                        .withNamespace(metadata.path("namespace").isTextual() ? metadata.path("namespace").asText() : null).build());
+            }
             return bare;
         }
     }

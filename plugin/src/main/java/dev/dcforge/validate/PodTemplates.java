@@ -17,6 +17,16 @@ public final class PodTemplates {
     private PodTemplates() {
     }
 
+    /** A Helm test hook ("helm.sh/hook: test"): it runs only on helm test, not as part of the running release. */
+    public static boolean isHelmTest(ManifestObject o) {
+        for (String hook : o.json().path("metadata").path("annotations").path("helm.sh/hook").asText("").split(",")) {
+            if (hook.trim().equals("test") || hook.trim().equals("test-success")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The object holding "metadata" and "spec" of the pod: the object itself for a Pod. */
     public static Optional<ObjectNode> podTemplate(ManifestObject o) {
         JsonNode json = o.json();

@@ -7,8 +7,10 @@ import dev.dcforge.validate.rules.FindingSink;
 import dev.dcforge.validate.rules.Rule;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** Runs rules over a manifest set and applies suppression annotations. */
@@ -17,9 +19,18 @@ public final class RuleEngine {
     public static final String IGNORE_PREFIX = "dcforge.dev/ignore.";
 
     private final List<Rule> rules;
+    private final Exemptions exemptions;
+    private final LocalDate today;
 
     public RuleEngine(List<Rule> rules) {
+        this(rules, Exemptions.none(), LocalDate.now());
+    }
+
+    /** @param today the date exemption expiry is judged against */
+    public RuleEngine(List<Rule> rules, Exemptions exemptions, LocalDate today) {
         this.rules = List.copyOf(rules);
+        this.exemptions = exemptions;
+        this.today = today;
     }
 
     public List<Rule> rules() {
@@ -35,8 +46,13 @@ public final class RuleEngine {
             rule.check(set, sink);
             for (Finding f : sink.findings()) {
                 String reason = suppressionReason(set, f);
+                Optional<Exemptions.Exemption> exemption = exemptions.active(f, today);
                 if (reason != null && !reason.isBlank()) {
                     suppressed.add(new ValidationResult.Suppressed(f, reason, "annotation " + IGNORE_PREFIX + f.rule()));
+                } else if (exemption.isPresent()) {
+                    suppressed.add(new ValidationResult.Suppressed(f, exemption.get().reason(),
+                            "exemption " + exemption.get().where()
+                                    + (exemption.get().expires() != null ? " (expires " + exemption.get().expires() + ")" : "")));
                 } else {
                     active.add(f);
                 }

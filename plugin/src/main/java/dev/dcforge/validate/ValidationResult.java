@@ -14,9 +14,15 @@ import java.util.Map;
  * @param suppressed      findings silenced by an annotation or exemption, with the reason
  * @param objects         "Kind/name" of every object validated, per chart × environment
  * @param rulesRun        ids of the rules evaluated
+ * @param notices         warnings about the run itself: expired exemptions, fixed baseline entries
  */
 public record ValidationResult(List<Finding> findings, List<Suppressed> suppressed,
-                               Map<ChartTarget, List<String>> objects, List<String> rulesRun) {
+                               Map<ChartTarget, List<String>> objects, List<String> rulesRun, List<String> notices) {
+
+    public ValidationResult(List<Finding> findings, List<Suppressed> suppressed,
+                            Map<ChartTarget, List<String>> objects, List<String> rulesRun) {
+        this(findings, suppressed, objects, rulesRun, List.of());
+    }
 
     public record Suppressed(Finding finding, String reason, String source) {
     }

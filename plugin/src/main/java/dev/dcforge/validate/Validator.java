@@ -8,6 +8,7 @@ import dev.dcforge.support.Yaml;
 import dev.dcforge.validate.rules.Rule;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
@@ -33,11 +34,23 @@ public final class Validator {
     private final ManifestParser parser = new ManifestParser();
     private final RuleEngine engine;
     private final Path baseDir;
+    private final Exemptions exemptions;
+    private final LocalDate today;
 
     /** @param baseDir paths in findings are shown relative to it (the project folder) */
     public Validator(List<Rule> rules, Path baseDir) {
-        this.engine = new RuleEngine(rules);
+        this(rules, baseDir, Exemptions.none(), LocalDate.now());
+    }
+
+    /**
+     * @param exemptions suppressions from an exemptions file (Exemptions.none() when there is none)
+     * @param today      the date exemption expiry is judged against
+     */
+    public Validator(List<Rule> rules, Path baseDir, Exemptions exemptions, LocalDate today) {
+        this.engine = new RuleEngine(rules, exemptions, today);
         this.baseDir = baseDir.toAbsolutePath().normalize();
+        this.exemptions = exemptions;
+        this.today = today;
     }
 
     public ValidationResult validate(List<Input> inputs) {
@@ -58,7 +71,10 @@ public final class Validator {
         suppressed.replaceAll(x -> new ValidationResult.Suppressed(x.finding().withMessage(Secrets.scrub(x.finding().message(), secrets)),
                 x.reason(), x.source()));
         findings.sort(WORST_FIRST);
-        return new ValidationResult(findings, suppressed, counts, engine.rules().stream().map(r -> r.info().id()).toList());
+        List<String> ruleIds = engine.rules().stream().map(r -> r.info().id()).toList();
+        List<String> notices = new ArrayList<>(exemptions.expiryWarnings(today));
+        notices.addAll(exemptions.unknownRuleWarnings(ruleIds));
+        return new ValidationResult(findings, suppressed, counts, ruleIds, notices);
     }
 
     public static final Comparator<Finding> WORST_FIRST = Comparator

@@ -30,6 +30,9 @@ public final class ConsoleReport {
             out.accept("  suppressed " + s.finding().rule() + " on " + s.finding().kind() + "/" + s.finding().name()
                     + " (" + s.finding().environment() + "/" + s.finding().chart() + ") by " + s.source() + ": " + s.reason());
         }
+        for (String notice : result.notices()) {
+            out.accept("  WARNING " + notice);
+        }
         out.accept(String.format(Locale.ROOT, "dcforge validate: %d error(s), %d warning(s), %d info, %d suppressed",
                 result.count(Severity.ERROR), result.count(Severity.WARNING), result.count(Severity.INFO), result.suppressed().size()));
     }

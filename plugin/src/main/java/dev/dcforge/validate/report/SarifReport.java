@@ -1,7 +1,9 @@
 package dev.dcforge.validate.report;
 
 import com.contrastsecurity.sarif.ArtifactLocation;
+import com.contrastsecurity.sarif.Invocation;
 import com.contrastsecurity.sarif.Location;
+import com.contrastsecurity.sarif.Notification;
 import com.contrastsecurity.sarif.Message;
 import com.contrastsecurity.sarif.MultiformatMessageString;
 import com.contrastsecurity.sarif.PhysicalLocation;
@@ -60,6 +62,7 @@ public final class SarifReport {
         for (ValidationResult.Suppressed s : result.suppressed()) {
             Set<Suppression> suppressions = new LinkedHashSet<>();
             suppressions.add(new Suppression().withKind(s.source().startsWith("annotation") ? Suppression.Kind.IN_SOURCE : Suppression.Kind.EXTERNAL)
+                    .withStatus(Suppression.Status.ACCEPTED)
                     .withJustification(s.reason()));
             results.add(toResult(s.finding()).withSuppressions(suppressions));
         }
@@ -71,13 +74,23 @@ public final class SarifReport {
                                 .withName("dcforge")
                                 .withInformationUri(URI.create("https://dcforge.dev"))
                                 .withRules(new LinkedHashSet<>(descriptors))))
-                        .withResults(results)));
+                        .withResults(results)
+                        .withInvocations(List.of(invocation(result)))));
         try {
             AtomicFiles.write(file, MAPPER.writeValueAsString(log) + "\n");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise SARIF", e);
         }
         return file;
+    }
+
+    /** Expired exemptions and fixed baseline entries become warning notifications of the invocation. */
+    private static Invocation invocation(ValidationResult result) {
+        List<Notification> notifications = new ArrayList<>();
+        for (String notice : result.notices()) {
+            notifications.add(new Notification().withLevel(Notification.Level.WARNING).withMessage(new Message().withText(notice)));
+        }
+        return new Invocation().withExecutionSuccessful(true).withToolExecutionNotifications(notifications);
     }
 
     private static Result toResult(Finding f) {
@@ -95,11 +108,21 @@ public final class SarifReport {
 
     private static Location location(String file, int line, String description) {
         PhysicalLocation physical = new PhysicalLocation()
-                .withArtifactLocation(new ArtifactLocation().withUri(file.replace('\\', '/')));
+                .withArtifactLocation(new ArtifactLocation().withUri(uri(file)));
         if (line > 0) {
             physical.setRegion(new Region().withStartLine(line));
         }
         return new Location().withPhysicalLocation(physical).withMessage(new Message().withText(description));
+    }
+
+    /** A relative (or absolute) file path as a URI reference: forward slashes, special characters escaped. */
+    static String uri(String file) {
+        String path = file.replace('\\', '/');
+        try {
+            return new URI(null, null, path, null).toASCIIString();
+        } catch (java.net.URISyntaxException e) {
+            return path.replace(" ", "%20");
+        }
     }
 
     private static ReportingConfiguration.Level level(Severity s) {

@@ -22,7 +22,7 @@ public final class DuplicateEnvVarRule implements Rule {
                     + "so settings the chart produced (such as JVM_SUPPORT_RECOMMENDED_ARGS) are lost.",
             "Set the value once: use the chart's own key (for JVM arguments additionalJvmArgs) instead of "
                     + "adding a second env entry with the same name.",
-            "atlassian", List.of(), List.of(), Map.of("kubeLinter", "dangling-env-var (partly)"), "java:" + DuplicateEnvVarRule.class.getSimpleName());
+            "atlassian", List.of(), List.of(), Map.of("kubeLinter", "duplicate-env-var"), "java:" + DuplicateEnvVarRule.class.getSimpleName());
 
     @Override
     public RuleInfo info() {

@@ -3,8 +3,10 @@ package dev.dcforge.validate.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
 import dev.dcforge.model.Severity;
 import dev.dcforge.support.SetupError;
 import dev.dcforge.support.UserError;
@@ -33,6 +35,9 @@ public final class RuleLoader {
     private static final Set<String> KNOWN_KEYS = Set.of("id", "severity", "title", "rationale", "remediation", "pack",
             "profiles", "kinds", "target", "includeInitContainers", "equivalents", "message", "condition");
     private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
+    /** JSON Schema of the rule file format, so that a typo in a custom rule is reported with its file and line. */
+    public static final String FORMAT_SCHEMA = "dcforge/rule-format.schema.json";
+    private static final JsonSchema FORMAT = loadFormat();
 
     /** Built-in data rules, sorted by file name. */
     public List<Rule> builtIn() {
@@ -88,11 +93,12 @@ public final class RuleLoader {
         Severity severity = Severity.parse(required(node, "severity", where, text), where);
         SchemaRule.Target target = switch (node.path("target").asText("object")) {
             case "object" -> SchemaRule.Target.OBJECT;
+            case "podTemplate" -> SchemaRule.Target.POD_TEMPLATE;
             case "podSpec" -> SchemaRule.Target.POD_SPEC;
             case "podMetadata" -> SchemaRule.Target.POD_METADATA;
             case "container" -> SchemaRule.Target.CONTAINER;
             default -> throw new UserError(where, lineOf(text, "target"), "unknown target '" + node.path("target").asText() + "'",
-                    "use object, podSpec, podMetadata or container");
+                    "use object, podTemplate, podSpec, podMetadata or container");
         };
         if (!node.path("condition").isObject()) {
             throw new UserError(where, lineOf(text, "condition"), "rule has no condition",
@@ -105,6 +111,9 @@ public final class RuleLoader {
             throw new UserError(where, lineOf(text, "condition"), "condition is not a valid JSON Schema: " + e.getMessage(),
                     "fix the JSON Schema");
         }
+        required(node, "title", where, text);
+        required(node, "remediation", where, text);
+        checkFormat(node, where, text);
         Map<String, String> equivalents = new LinkedHashMap<>();
         node.path("equivalents").fields().forEachRemaining(e -> equivalents.put(e.getKey(), e.getValue().asText()));
         RuleInfo info = new RuleInfo(id, severity, required(node, "title", where, text),
@@ -113,6 +122,64 @@ public final class RuleLoader {
                 equivalents, origin);
         String message = node.path("message").asText(info.title());
         return new SchemaRule(info, target, condition, message, node.path("includeInitContainers").asBoolean(true));
+    }
+
+    private static JsonSchema loadFormat() {
+        try (var in = RuleLoader.class.getClassLoader().getResourceAsStream(FORMAT_SCHEMA)) {
+            if (in == null) {
+                throw new SetupError("the plugin jar has no " + FORMAT_SCHEMA, null);
+            }
+            return SCHEMAS.getSchema(in);
+        } catch (IOException e) {
+            throw new SetupError("cannot read " + FORMAT_SCHEMA, e);
+        }
+    }
+
+    /** Validates a rule file against the rule format; the first problem becomes a UserError at its line. */
+    static void checkFormat(ObjectNode node, String where, String text) {
+        Set<ValidationMessage> errors = FORMAT.validate(node);
+        if (errors.isEmpty()) {
+            return;
+        }
+        ValidationMessage first = errors.stream()
+                .min(java.util.Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString()))
+                .orElseThrow();
+        List<String> path = new ArrayList<>();
+        JsonNodePath location = first.getInstanceLocation();
+        for (int i = 0; i < location.getNameCount(); i++) {
+            path.add(location.getName(i));
+        }
+        String hint;
+        if ("additionalProperties".equals(first.getType()) && first.getProperty() != null) {
+            path.add(first.getProperty());
+            hint = "remove or rename '" + first.getProperty() + "'; allowed keys are described in " + FORMAT_SCHEMA;
+        } else if ("required".equals(first.getType()) && first.getProperty() != null) {
+            hint = "add '" + first.getProperty() + ":' to the rule file";
+        } else {
+            hint = "see the rule format in docs/rules.md";
+        }
+        throw new UserError(where, lineOfPath(text, path), "invalid rule file: " + first.getMessage(), hint);
+    }
+
+    /** Line of a nested key (path of mapping keys and list indexes) in a block-style YAML text; best effort. */
+    static int lineOfPath(String text, List<String> path) {
+        String[] lines = text.split("\n", -1);
+        int from = 0;
+        int found = 0;
+        for (String segment : path) {
+            if (segment.matches("\\d+")) {
+                continue;
+            }
+            Pattern key = Pattern.compile("^\\s*(- )?\"?" + Pattern.quote(segment) + "\"?\\s*:.*");
+            for (int i = from; i < lines.length; i++) {
+                if (key.matcher(lines[i]).matches()) {
+                    found = i + 1;
+                    from = i + 1;
+                    break;
+                }
+            }
+        }
+        return found;
     }
 
     private static List<String> strings(JsonNode array) {

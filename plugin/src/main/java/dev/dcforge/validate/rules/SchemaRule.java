@@ -11,10 +11,11 @@ import java.util.Set;
 
 /**
  * A rule written as data: a JSON Schema that every target must satisfy (as Polaris does).
- * The target is the object, its pod spec, its pod template metadata, or each of its containers.
+ * The target is the object, its pod template (metadata and spec), its pod spec, its pod template metadata,
+ * or each of its containers.
  */
 public final class SchemaRule implements Rule {
-    public enum Target { OBJECT, POD_SPEC, POD_METADATA, CONTAINER }
+    public enum Target { OBJECT, POD_TEMPLATE, POD_SPEC, POD_METADATA, CONTAINER }
 
     private final RuleInfo info;
     private final Target target;
@@ -41,8 +42,12 @@ public final class SchemaRule implements Rule {
             if (!info.kinds().isEmpty() && !info.kinds().contains(o.kind())) {
                 continue;
             }
+            if (info.pack().equals("best-practice") && PodTemplates.isHelmTest(o)) {
+                continue; // operational advice does not apply to pods that only run on helm test
+            }
             switch (target) {
                 case OBJECT -> evaluate(o.json(), o, null, sink);
+                case POD_TEMPLATE -> PodTemplates.podTemplate(o).ifPresent(t -> evaluate(t, o, null, sink));
                 case POD_SPEC -> PodTemplates.podSpec(o).ifPresent(spec -> evaluate(spec, o, null, sink));
                 case POD_METADATA -> PodTemplates.podTemplate(o).ifPresent(t -> evaluate(t.path("metadata"), o, null, sink));
                 case CONTAINER -> {
