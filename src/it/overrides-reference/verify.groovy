@@ -25,7 +25,7 @@ assert back == 'replicaCount: 2\nimage:\n  repository: registry.example.test/bac
 // source map: every path to the template and line that set it
 def sources = new JsonSlurper().parse(new File(out, 'values/prod/.front.sources.json')).sources
 assert sources['replicaCount'] == [file: 'overrides/profiles/ha.yaml.j2', line: 1]
-assert sources['image.repository'] == [file: 'overrides/macros/common.j2', line: 3]
+assert sources['image.repository'] == [file: 'overrides/front.yaml.j2', line: 2] : 'macro output: the line calling the macro'
 assert sources['env[0].value'] == [file: 'overrides/front.yaml.j2', line: 5]
 assert sources['ingress.host'] == [file: 'overrides/profiles/websocket-ingress.yaml.j2', line: 3]
 def backSources = new JsonSlurper().parse(new File(out, 'values/prod/.back.sources.json')).sources

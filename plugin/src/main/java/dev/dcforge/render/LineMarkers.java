@@ -14,15 +14,18 @@ import java.util.regex.Pattern;
  * or include's own line rather than the line calling it), or else to the last marker before it (the
  * expression that produced a multi-line value).
  *
- * <p>Text captured by a block {@code {% set x %}...{% endset %}} is left unmarked (it may be compared
- * or measured). Templates may not contain the marker characters themselves.
+ * <p>Text that may become a value instead of output is left unmarked: block {@code set}, {@code macro}
+ * and {@code call} bodies (a macro's result may be compared, joined or quoted). Their output lines are
+ * attributed to the line that calls them. Templates may not contain the marker characters themselves;
+ * filters strip markers from the strings they receive, as a second line of defence.
  */
 final class LineMarkers {
     static final char START = '\u0001';
     static final char END = '\u0002';
     private static final Pattern MARKER = Pattern.compile("\u0001(\\d+)\\.(\\d+)\u0002");
-    private static final Pattern BLOCK_SET = Pattern.compile("\\{%-?\\s*set\\s+[A-Za-z_][A-Za-z0-9_]*\\s*-?%}");
-    private static final Pattern END_SET = Pattern.compile("\\{%-?\\s*endset\\s*-?%}");
+    /** Blocks whose text becomes a value rather than output: block set, macro and call bodies. */
+    private static final Pattern CAPTURE = Pattern.compile("\\{%-?\\s*(set\\s+[A-Za-z_][A-Za-z0-9_.]*\\s*|(macro|call)\\b.*)-?%}", Pattern.DOTALL);
+    private static final Pattern END_CAPTURE = Pattern.compile("\\{%-?\\s*end(set|macro|call)\\s*-?%}");
     private static final Pattern RAW = Pattern.compile("\\{%-?\\s*raw\\s*-?%}");
     private static final Pattern END_RAW = Pattern.compile("\\{%-?\\s*endraw\\s*-?%}");
 
@@ -38,6 +41,11 @@ final class LineMarkers {
         Origin lineOrigin(int line) {
             return line >= 1 && line <= lines.size() ? lines.get(line - 1) : null;
         }
+    }
+
+    /** A string without line markers (for values computed from marked text). */
+    static String strip(String s) {
+        return s.indexOf(START) < 0 ? s : MARKER.matcher(s).replaceAll("");
     }
 
     static boolean containsMarkerChars(String s) {
@@ -74,9 +82,9 @@ final class LineMarkers {
                     i = rawEnd;
                     continue;
                 }
-                if (!expression && BLOCK_SET.matcher(tag).matches()) {
+                if (!expression && CAPTURE.matcher(tag).matches()) {
                     setDepth++;
-                } else if (!expression && END_SET.matcher(tag).matches() && setDepth > 0) {
+                } else if (!expression && END_CAPTURE.matcher(tag).matches() && setDepth > 0) {
                     setDepth--;
                 }
                 if (expression && setDepth == 0 && !lineMarked && !tag.startsWith("{{-")) {

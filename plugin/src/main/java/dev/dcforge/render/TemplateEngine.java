@@ -99,6 +99,10 @@ final class TemplateEngine {
             throw toUserError(template, failure.get());
         }
         LineMarkers.Unmarked output = LineMarkers.unmark(result.getOutput());
+        if (LineMarkers.containsMarkerChars(output.text())) {
+            throw new UserError(template.toString(), 0, "the template output contains the control characters U+0001/U+0002",
+                    "do not capture an include's text in a block set; write the values directly");
+        }
         if (output.text().length() > MAX_OUTPUT_BYTES) {
             throw new UserError(template.toString(), 0, "the template renders more than " + MAX_OUTPUT_BYTES + " characters",
                     "values files are far smaller: look for a loop or include that repeats without end");

@@ -48,7 +48,10 @@ final class YamlFilters {
             throw u.problem();
         }
         if (value instanceof SafeString s) {
-            return s.toString();
+            return LineMarkers.strip(s.toString());
+        }
+        if (value instanceof CharSequence s) {
+            return LineMarkers.strip(s.toString());
         }
         return value;
     }

@@ -110,6 +110,14 @@ class YamlFiltersTest {
     }
 
     @Test
+    void macroResultsAreCleanValues() {
+        String out = render("{% macro name(p) %}{{ p }}-database{% endmacro %}\n"
+                + "same: {{ name('jira') == 'jira-database' }}\nlist: {{ [name('jira'), 'x'] | join(',') | quote }}\n"
+                + "{% set block %}\nline\n{% endset %}\nlen: {{ block | length }}\n");
+        assertEquals("same: true\nlist: \"jira-database,x\"\nlen: 5\n", out);
+    }
+
+    @Test
     void definedAndUndefinedTests() {
         assertEquals("true false false true true",
                 render("{{ database.host is defined }} {{ database.cidr is defined }} {{ nope is defined }} {{ nope is undefined }} {{ nothing is defined }}"));
