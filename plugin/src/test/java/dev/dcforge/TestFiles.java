@@ -19,6 +19,23 @@ public final class TestFiles {
         }
     }
 
+    /**
+     * A folder under ../shared/fixtures, or null when absent (a fresh clone outside this workspace).
+     * Looks at {@code dcforge.sharedDir} (set by surefire), then at shared/ beside every parent folder,
+     * because a git worktree sits deeper than the main checkout.
+     */
+    public static Path sharedFixture(String relative) {
+        java.util.List<Path> candidates = new java.util.ArrayList<>();
+        String shared = System.getProperty("dcforge.sharedDir");
+        if (shared != null) {
+            candidates.add(Path.of(shared));
+        }
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            candidates.add(p.resolve("shared"));
+        }
+        return candidates.stream().map(c -> c.resolve("fixtures").resolve(relative)).filter(Files::isDirectory).findFirst().orElse(null);
+    }
+
     public static Path write(Path file, String text) {
         try {
             Files.createDirectories(file.getParent());

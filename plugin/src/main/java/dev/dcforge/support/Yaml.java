@@ -98,9 +98,14 @@ public final class Yaml {
         if (text.isBlank()) {
             return MissingNode.getInstance();
         }
-        Object loaded;
+        Object loaded = load(sourceName, () -> snakeYaml().load(text));
+        return loaded == null ? MissingNode.getInstance() : toTree(loaded, new IdentityHashMap<>(), sourceName);
+    }
+
+    /** Runs a SnakeYAML load and turns every way it can fail into one UserError. */
+    private static <T> T load(String sourceName, java.util.function.Supplier<T> loader) {
         try {
-            loaded = snakeYaml().load(text);
+            return loader.get();
         } catch (MarkedYAMLException e) {
             throw syntaxError(sourceName, e);
         } catch (StackOverflowError e) {
@@ -114,23 +119,17 @@ public final class Yaml {
                     : READ_HINT;
             throw new UserError(sourceName, 0, "invalid YAML: " + problem, hint);
         }
-        return loaded == null ? MissingNode.getInstance() : toTree(loaded, new IdentityHashMap<>(), sourceName);
     }
 
     /** Every document of a multi-document YAML text (empty documents included as MissingNode). */
     public static List<JsonNode> parseAll(String text, String sourceName) {
         List<JsonNode> docs = new java.util.ArrayList<>();
-        try {
+        load(sourceName, () -> {
             for (Object loaded : snakeYaml().loadAll(text)) {
                 docs.add(loaded == null ? MissingNode.getInstance() : toTree(loaded, new IdentityHashMap<>(), sourceName));
             }
-        } catch (MarkedYAMLException e) {
-            throw syntaxError(sourceName, e);
-        } catch (StackOverflowError e) {
-            throw recursionError(sourceName);
-        } catch (YAMLException e) {
-            throw new UserError(sourceName, 0, "invalid YAML: " + firstLine(e.getMessage()), READ_HINT);
-        }
+            return docs;
+        });
         return docs;
     }
 

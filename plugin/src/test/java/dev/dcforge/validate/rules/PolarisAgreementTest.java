@@ -1,5 +1,6 @@
 package dev.dcforge.validate.rules;
 
+import dev.dcforge.TestFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dcforge.support.Yaml;
 import org.junit.jupiter.api.Assumptions;
@@ -26,16 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PolarisAgreementTest {
 
     static Path polarisFixtures() {
-        List<Path> candidates = new ArrayList<>();
-        String shared = System.getProperty("dcforge.sharedDir");
-        if (shared != null) {
-            candidates.add(Path.of(shared));
-        }
-        // worktrees sit one level deeper than the main checkout: also look for shared/ next to an ancestor
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            candidates.add(p.resolve("shared"));
-        }
-        return candidates.stream().map(p -> p.resolve("fixtures/polaris-checks")).filter(Files::isDirectory).findFirst().orElse(null);
+        return TestFiles.sharedFixture("polaris-checks");
     }
 
     static Map<String, String> disagreements() {

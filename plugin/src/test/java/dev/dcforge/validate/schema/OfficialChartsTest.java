@@ -1,5 +1,6 @@
 package dev.dcforge.validate.schema;
 
+import dev.dcforge.TestFiles;
 import dev.dcforge.model.Finding;
 import dev.dcforge.model.ManifestObject;
 import dev.dcforge.support.Yaml;
@@ -20,26 +21,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /** The official Atlassian chart outputs are valid Kubernetes 1.32 objects: strict mode must not reject them. */
 class OfficialChartsTest {
 
-    /**
-     * {@code dcforge.sharedDir} (set by surefire); in a git worktree that path may not exist, so the parents of the
-     * working directory are searched for {@code shared/fixtures} as well.
-     */
     static Path fixtures() {
-        List<Path> candidates = new ArrayList<>();
-        String shared = System.getProperty("dcforge.sharedDir");
-        if (shared != null) {
-            candidates.add(Path.of(shared));
-        }
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            candidates.add(p.resolve("shared"));
-        }
-        for (Path c : candidates) {
-            Path dir = c.resolve("fixtures/atlassian-official-chart-2.0.9");
-            if (Files.isDirectory(dir)) {
-                return dir;
-            }
-        }
-        return null;
+        return TestFiles.sharedFixture("atlassian-official-chart-2.0.9");
     }
 
     @Test
