@@ -121,6 +121,11 @@ public final class Yaml {
         }
     }
 
+    /** The node tree (with line marks) of one YAML document, read under the same limits; null when empty. */
+    public static org.yaml.snakeyaml.nodes.Node compose(String text, String sourceName) {
+        return load(sourceName, () -> snakeYaml().compose(new java.io.StringReader(text)));
+    }
+
     /** Every document of a multi-document YAML text (empty documents included as MissingNode). */
     public static List<JsonNode> parseAll(String text, String sourceName) {
         List<JsonNode> docs = new java.util.ArrayList<>();

@@ -1,13 +1,11 @@
 package dev.dcforge.support;
 
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
-import java.io.StringReader;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -23,6 +21,7 @@ import java.util.regex.Pattern;
  * values source map.
  */
 public final class YamlLines {
+    private static final int MAX_ENTRIES = 200_000;
     private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
 
     private final Map<String, Integer> lines;
@@ -35,11 +34,7 @@ public final class YamlLines {
     public static YamlLines of(String text) {
         Map<String, Integer> lines = new LinkedHashMap<>();
         try {
-            LoaderOptions options = new LoaderOptions();
-            options.setMaxAliasesForCollections(Yaml.MAX_ALIASES);
-            options.setNestingDepthLimit(Yaml.MAX_NESTING);
-            options.setCodePointLimit(Yaml.MAX_BYTES);
-            Node root = new org.yaml.snakeyaml.Yaml(options).compose(new StringReader(text));
+            Node root = text.isBlank() ? null : Yaml.compose(text, "(line index)");
             if (root != null) {
                 lines.put("", root.getStartMark().getLine() + 1);
                 walk(root, "", lines, Collections.newSetFromMap(new IdentityHashMap<>()));
@@ -51,12 +46,12 @@ public final class YamlLines {
     }
 
     private static void walk(Node node, String path, Map<String, Integer> lines, Set<Node> seen) {
-        if (!seen.add(node)) {
-            return; // an alias seen before: its paths are indexed where it was defined
+        if (!seen.add(node) || lines.size() >= MAX_ENTRIES) {
+            return; // an alias: its paths are indexed where it was defined (and alias bombs stay small)
         }
         if (node instanceof MappingNode map) {
             for (NodeTuple tuple : map.getValue()) {
-                if (tuple.getKeyNode() instanceof ScalarNode key) {
+                if (tuple.getKeyNode() instanceof ScalarNode key && !"<<".equals(key.getValue())) {
                     String child = child(path, key.getValue());
                     lines.putIfAbsent(child, key.getStartMark().getLine() + 1);
                     walk(tuple.getValueNode(), child, lines, seen);
@@ -70,7 +65,6 @@ public final class YamlLines {
                 walk(items.get(i), child, lines, seen);
             }
         }
-        seen.remove(node);
     }
 
     /** The line of a path, or 0 when unknown. */

@@ -38,6 +38,18 @@ class SourceMapTest {
     }
 
     @Test
+    void aliasBombStaysSmallAndBrokenYamlGivesAnEmptyIndex() {
+        StringBuilder bomb = new StringBuilder("a0: &a0 [x, x]\n");
+        for (int i = 1; i < 20; i++) { // 38 aliases, under the reader's limit; 2^20 paths if each alias were walked
+            bomb.append("a").append(i).append(": &a").append(i).append(" [*a").append(i - 1).append(", *a").append(i - 1).append("]\n");
+        }
+        YamlLines lines = YamlLines.of(bomb.toString());
+        assertTrue(lines.all().size() < 200, "aliases are indexed once: " + lines.all().size());
+        assertEquals(20, lines.line("a19"));
+        assertTrue(YamlLines.of("a: [unclosed\n").all().isEmpty());
+    }
+
+    @Test
     void lineMarkersSurviveLoopsIncludesAndTrimming() {
         String template = "a: 1\n{% for i in [1, 2] %}\n- {{ i }}\n{% endfor %}\nb:\n  {{- ' x' }}\nc: {{ 'v' }}\n";
         String marked = LineMarkers.mark(template, 0);
