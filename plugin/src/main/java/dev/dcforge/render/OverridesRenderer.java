@@ -32,8 +32,6 @@ import java.util.Map;
  * are stable and read like the chart's documentation.
  */
 public final class OverridesRenderer {
-    static final long MAX_OUTPUT_BYTES = TemplateEngine.MAX_OUTPUT_BYTES;
-    static final int MAX_RENDER_DEPTH = TemplateEngine.MAX_RENDER_DEPTH;
     public static final String PROFILES_DIR = "profiles";
 
     private final Path overridesDir;

@@ -16,7 +16,6 @@ import com.hubspot.jinjava.util.HasObjectTruthValue;
 import jinjava.javax.el.ArrayELResolver;
 import jinjava.javax.el.CompositeELResolver;
 import jinjava.javax.el.ELContext;
-import jinjava.javax.el.ELResolver;
 
 import java.util.List;
 import java.util.Map;
@@ -270,11 +269,5 @@ final class Sandbox {
             }
             return "a value of type " + base.getClass().getSimpleName();
         }
-    }
-
-    /** Makes sure an {@link ELResolver} chain is what {@link #configure} built (used by tests). */
-    static boolean isSandboxed(JinjavaConfig config) {
-        return config.getElResolver() instanceof CompositeELResolver
-                && config.getInterpreterFactory() instanceof StrictInterpreterFactory;
     }
 }

@@ -9,7 +9,6 @@ import com.networknt.schema.ValidationMessage;
 import dev.dcforge.model.ChartTarget;
 import dev.dcforge.support.UserError;
 import dev.dcforge.support.Yaml;
-import dev.dcforge.support.YamlLines;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,10 +87,5 @@ public final class ValuesSchemaCheck {
                 .thenComparingInt(f -> f.source() == null ? 0 : f.source().line())
                 .thenComparing(Finding::path).thenComparing(Finding::problem));
         return findings;
-    }
-
-    /** Path of a networknt instance location in values-path form. */
-    static String path(com.networknt.schema.JsonNodePath location) {
-        return YamlLines.of(StackSchema.SchemaFinding.segments(location));
     }
 }
