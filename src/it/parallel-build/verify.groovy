@@ -7,7 +7,8 @@ def compared = 0
     def parallel = new File(basedir, "${module}/target/parallel")
     assert serial.isDirectory() && parallel.isDirectory()
     def files = []
-    serial.eachFileRecurse { if (it.isFile() && it.name != 'summary.json') files << serial.toPath().relativize(it.toPath()).toString() }
+    // bookkeeping, not build output: the summary carries stage times, .state the incremental-build fingerprints (run ids)
+    serial.eachFileRecurse { if (it.isFile() && !(it.name in ['summary.json', 'summary.txt']) && !it.path.contains('/.state/')) files << serial.toPath().relativize(it.toPath()).toString() }
     assert files.any { it.endsWith('.tgz') } && files.any { it.startsWith('manifests') } && files.any { it.startsWith('reports') }
     files.each { rel ->
         def a = new File(serial, rel)

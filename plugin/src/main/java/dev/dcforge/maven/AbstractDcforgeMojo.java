@@ -3,6 +3,7 @@ package dev.dcforge.maven;
 import dev.dcforge.model.OutputLayout;
 import dev.dcforge.render.Stack;
 import dev.dcforge.support.SetupError;
+import dev.dcforge.support.StageCache;
 import dev.dcforge.support.UserError;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -49,12 +50,26 @@ public abstract class AbstractDcforgeMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.basedir}", readonly = true)
     protected File baseDirectory;
 
+    @Parameter(defaultValue = "${project.build.directory}", readonly = true)
+    protected File buildDirectory;
+
+    /**
+     * Skip a stage whose inputs (files, parameters, plugin, earlier stages) and outputs are unchanged since
+     * its last successful run; false always runs every stage.
+     */
+    @Parameter(property = "dcforge.incremental", defaultValue = "true")
+    protected boolean incremental;
+
+    /** When this goal started: an up-to-date stage reports everything it spent, fingerprints included. */
+    private long executeStart;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip || goalSkipped()) {
             getLog().info("dcforge: " + goal() + " skipped (" + (skip ? "dcforge.skip" : "dcforge." + goal() + ".skip") + "=true)");
             return;
         }
+        executeStart = System.nanoTime();
         try {
             run();
         } catch (UserError e) {
@@ -82,12 +97,44 @@ public abstract class AbstractDcforgeMojo extends AbstractMojo {
         return configured == null || configured.getPath().contains("${") ? Path.of(fallback) : configured.toPath();
     }
 
+    /**
+     * The incremental-build fingerprint of a stage, with what every stage depends on: the charts and
+     * overrides folders, the stack file and the Kubernetes version. Each goal adds its own.
+     */
+    protected StageCache stageCache(String stage) {
+        OutputLayout layout = layout();
+        StageCache cache = new StageCache(layout.stateDir(), stage, incremental)
+                .exclude(layout.root())
+                .param("kubeVersion", kubeVersion)
+                .param("stack", stackPath());
+        if (buildDirectory != null && !buildDirectory.getPath().contains("${")) {
+            cache.exclude(buildDirectory.toPath());
+        }
+        return cache;
+    }
+
+    /** True (and says so) when the stage can be skipped. */
+    protected boolean upToDate(StageCache cache) {
+        if (cache.upToDate()) {
+            cache.markUpToDate((System.nanoTime() - executeStart) / 1_000_000);
+            getLog().info("dcforge: " + goal() + " is up to date (inputs, parameters and outputs unchanged since its last "
+                    + "successful run), skipped; -Ddcforge.incremental=false runs it anyway");
+            return true;
+        }
+        cache.started();
+        return false;
+    }
+
+    protected Path stackPath() {
+        return stackFile != null ? stackFile.toPath() : overridesDirectory.toPath().resolve("stack.yaml");
+    }
+
     protected Path chartsDir() {
         return chartsDirectory.toPath();
     }
 
     protected Stack stack() {
-        Path file = stackFile != null ? stackFile.toPath() : overridesDirectory.toPath().resolve("stack.yaml");
+        Path file = stackPath();
         if (stackFile != null && !Files.isRegularFile(file)) {
             throw new UserError(file.toString(), 0, "stack file not found", "fix dcforge.stack or create the file");
         }

@@ -2,6 +2,7 @@ package dev.dcforge.maven;
 
 import dev.dcforge.model.BuildSummary;
 import dev.dcforge.render.OverridesRenderer;
+import dev.dcforge.support.StageCache;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -26,6 +27,12 @@ public class RenderMojo extends AbstractDcforgeMojo {
 
     @Override
     protected void run() {
+        StageCache cache = stageCache("render")
+                .inputs(overridesDirectory.toPath(), chartsDir(), stackPath())
+                .outputs(layout().valuesDir());
+        if (upToDate(cache)) {
+            return;
+        }
         long start = System.nanoTime();
         BuildSummary summary = BuildSummary.fresh(layout());
         List<OverridesRenderer.RenderedValues> rendered =
@@ -35,6 +42,7 @@ public class RenderMojo extends AbstractDcforgeMojo {
         }
         summary.stageTime("render", (System.nanoTime() - start) / 1_000_000);
         summary.save();
+        cache.succeeded(List.of());
         getLog().info("dcforge: rendered " + rendered.size() + " values file(s) under " + layout().root().resolve("values"));
     }
 }

@@ -5,6 +5,7 @@ import dev.dcforge.model.ChartTarget;
 import dev.dcforge.model.OutputLayout;
 import dev.dcforge.render.Stack;
 import dev.dcforge.support.AtomicFiles;
+import dev.dcforge.support.StageCache;
 import dev.dcforge.support.UserError;
 import dev.dcforge.template.ChartStager;
 import dev.dcforge.template.HelmTemplater;
@@ -14,6 +15,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -39,8 +41,15 @@ public class TemplateMojo extends AbstractDcforgeMojo {
 
     @Override
     protected void run() {
-        long start = System.nanoTime();
         OutputLayout layout = layout();
+        StageCache cache = stageCache("template").after("render")
+                .param("lint", lint)
+                .inputs(chartsDir())
+                .outputs(layout.manifestsDir(), layout.stagingDir());
+        if (upToDate(cache)) {
+            return;
+        }
+        long start = System.nanoTime();
         BuildSummary summary = BuildSummary.load(layout);
         HelmTemplater helm = new HelmTemplater();
         ChartStager stager = new ChartStager();
@@ -70,6 +79,7 @@ public class TemplateMojo extends AbstractDcforgeMojo {
         }
         summary.stageTime("template", (System.nanoTime() - start) / 1_000_000);
         summary.save();
+        cache.succeeded(List.of());
         getLog().info("dcforge: templated " + count + " chart × environment combination(s) under " + layout.manifestsDir());
     }
 }

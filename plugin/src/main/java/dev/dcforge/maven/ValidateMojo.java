@@ -6,6 +6,7 @@ import dev.dcforge.model.Finding;
 import dev.dcforge.model.OutputLayout;
 import dev.dcforge.model.Severity;
 import dev.dcforge.render.Stack;
+import dev.dcforge.support.StageCache;
 import dev.dcforge.support.UserError;
 import dev.dcforge.validate.Baseline;
 import dev.dcforge.validate.Exemptions;
@@ -99,6 +100,24 @@ public class ValidateMojo extends AbstractDcforgeMojo {
 
     @Override
     protected void run() throws MojoFailureException {
+        StageCache cache = stageCache("validate").after("template")
+                .param("failOn", failOn).param("reportFormats", reportFormats).param("reportDir", reportDir())
+                .param("schemaDirectory", schemaDirectory)
+                .param("podSecurityProfile", podSecurityProfile).param("externalObjects", externalObjects)
+                .param("baseline", baseline)
+                // exemptions may expire: a new day re-validates
+                .param("date", java.time.LocalDate.now(java.time.ZoneOffset.UTC))
+                .inputs(input == null ? chartsDir() : input.toPath())
+                .inputs(standalonePath(rulesDirectory, "dcforge-rules"), standalonePath(exemptions, "dcforge-exemptions.yaml"),
+                        standalonePath(baselineFile, "dcforge-baseline.yaml"))
+                .outputs(reportDir());
+        if (schemaDirectory != null) {
+            cache.inputs(schemaDirectory.toPath());
+        }
+        boolean writesBaseline = baseline != null && !baseline.isBlank();
+        if (input == null && !writesBaseline && upToDate(cache)) {
+            return;
+        }
         long start = System.nanoTime();
         Severity threshold = Severity.failThreshold(failOn);
         Set<String> formats = Reports.parseFormats(reportFormats);
@@ -152,6 +171,9 @@ public class ValidateMojo extends AbstractDcforgeMojo {
             }
             message.append("\nReports: ").append(reportDir());
             throw new MojoFailureException(message.toString());
+        }
+        if (input == null) {
+            cache.succeeded(List.of());
         }
     }
 

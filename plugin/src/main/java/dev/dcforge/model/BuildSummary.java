@@ -38,6 +38,13 @@ public final class BuildSummary {
 
     public void stageTime(String stage, long millis) {
         root.with("stages").put(stage, millis);
+        root.with("upToDate").remove(stage);
+    }
+
+    /** The stage found its inputs unchanged and skipped its work in {@code millis}. */
+    public void stageUpToDate(String stage, long millis) {
+        root.with("stages").put(stage, millis);
+        root.with("upToDate").put(stage, true);
     }
 
     private ObjectNode target(ChartTarget t) {
@@ -58,6 +65,40 @@ public final class BuildSummary {
 
     public void save() {
         AtomicFiles.write(file, Yaml.writeJson(root));
+        AtomicFiles.write(textFile(file), String.join("\n", table()) + "\n");
+    }
+
+    private static Path textFile(Path jsonFile) {
+        return jsonFile.resolveSibling("summary.txt");
+    }
+
+    /**
+     * The table of the last saved summary with a new time line, read from its text copy without a JSON
+     * parser: what a build whose every stage was up to date prints. Null when there is no text copy.
+     *
+     * @param upToDateMillis check time per stage found up to date
+     */
+    public static List<String> savedTable(OutputLayout layout, java.util.Map<String, Long> upToDateMillis) {
+        Path text = textFile(layout.summaryFile());
+        if (!Files.isRegularFile(text)) {
+            return null;
+        }
+        List<String> lines;
+        try {
+            lines = new ArrayList<>(Files.readAllLines(text));
+        } catch (java.io.IOException e) {
+            return null;
+        }
+        if (!lines.isEmpty() && lines.get(lines.size() - 1).startsWith("time per stage:")) {
+            lines.remove(lines.size() - 1);
+        }
+        StringBuilder times = new StringBuilder("time per stage:");
+        for (String stage : List.of("render", "template", "validate", "package")) {
+            Long ms = upToDateMillis.get(stage);
+            times.append(' ').append(stage).append(' ').append(ms == null ? "-" : ms + " ms (up to date)");
+        }
+        lines.add(times.toString());
+        return lines;
     }
 
     /** The table printed at the end of a build. */
@@ -80,6 +121,9 @@ public final class BuildSummary {
         for (String stage : List.of("render", "template", "validate", "package")) {
             JsonNode ms = root.path("stages").path(stage);
             times.append(' ').append(stage).append(' ').append(ms.isMissingNode() ? "-" : ms.asLong() + " ms");
+            if (root.path("upToDate").path(stage).asBoolean(false)) {
+                times.append(" (up to date)");
+            }
         }
         lines.add(times.toString());
         return lines;

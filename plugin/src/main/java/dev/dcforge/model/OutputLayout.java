@@ -20,6 +20,20 @@ public record OutputLayout(Path root) {
         return root.resolve("values").resolve(t.environment()).resolve("." + t.chart() + ".sources.json");
     }
 
+    public Path valuesDir() {
+        return root.resolve("values");
+    }
+
+    /** Fingerprints of each stage's last successful run (incremental builds). */
+    public Path stateDir() {
+        return root.resolve(".state");
+    }
+
+    /** Working folders of dcforge:diff. */
+    public Path diffDir(String side) {
+        return root.resolve("diff-" + side);
+    }
+
     public Path manifestFile(ChartTarget t) {
         return root.resolve("manifests").resolve(t.environment()).resolve(t.chart() + ".yaml");
     }

@@ -58,6 +58,43 @@ class ChartPackagerTest {
         assertTrue(new HelmTemplater().template(first, null, "r", "n", "1.32.0").contains("replicas: 5"));
     }
 
+    @Test
+    void twoSeparateStagingAndPackageRunsGiveIdenticalBytes(@TempDir Path tmp) throws Exception {
+        Path values = TestFiles.write(tmp.resolve("values.yaml"), "replicaCount: 2\nimage:\n  tag: x\n");
+        String[] hashes = new String[2];
+        for (int run = 0; run < 2; run++) {
+            Path staged = new ChartStager().stage(TestFiles.resource("charts/demo"), tmp.resolve("staging" + run));
+            // a different file time on the second run must not change the archive
+            Files.setLastModifiedTime(staged.resolve("Chart.yaml"), java.nio.file.attribute.FileTime.fromMillis(run * 1_000_000L));
+            hashes[run] = sha256(new ChartPackager(T).packageChart(staged, values, tmp.resolve("out" + run)));
+        }
+        assertEquals(hashes[0], hashes[1]);
+        Path staged = new ChartStager().stage(TestFiles.resource("charts/demo"), tmp.resolve("staging"));
+        String other = sha256(new ChartPackager(Instant.parse("2026-02-01T00:00:00Z")).packageChart(staged, values, tmp.resolve("out2")));
+        assertTrue(!other.equals(hashes[0]), "the timestamp is part of the archive");
+    }
+
+    @Test
+    void versionsFromTheProjectAreWrittenIntoChartYaml(@TempDir Path tmp) throws Exception {
+        Path staged = new ChartStager().stage(TestFiles.resource("charts/demo"), tmp.resolve("staging"));
+        Path archive = new ChartPackager(T, "1.4.0-SNAPSHOT", "1.4.0-SNAPSHOT").packageChart(staged, null, tmp.resolve("out"));
+        assertEquals("demo-1.4.0-SNAPSHOT.tgz", archive.getFileName().toString());
+        var meta = RepoIndex.metadata(archive);
+        assertEquals("1.4.0-SNAPSHOT", meta.path("version").asText());
+        assertEquals("1.4.0-SNAPSHOT", meta.path("appVersion").asText());
+        assertEquals("A tiny chart for dcforge's integration tests", meta.path("description").asText());
+    }
+
+    @Test
+    void aChartVersionThatIsNotSemVerIsAUserError(@TempDir Path tmp) {
+        Path chart = tmp.resolve("src/bad");
+        TestFiles.write(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: bad\nversion: latest\n");
+        Path staged = new ChartStager().stage(chart, tmp.resolve("staging"));
+        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.dcforge.support.UserError.class,
+                () -> new ChartPackager(T).packageChart(staged, null, tmp.resolve("out")));
+        assertTrue(e.getMessage().startsWith(staged.resolve("Chart.yaml") + ":1: chart version 'latest' is not SemVer 2"), e.getMessage());
+    }
+
     private static String sha256(Path p) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
     }
