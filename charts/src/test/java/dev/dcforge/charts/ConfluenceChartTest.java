@@ -1,9 +1,17 @@
 package dev.dcforge.charts;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dcforge.model.ChartTarget;
+import dev.dcforge.model.Finding;
+import dev.dcforge.model.Severity;
+import dev.dcforge.validate.ValidationResult;
+import dev.dcforge.validate.Validator;
+import dev.dcforge.validate.rules.BuiltInRules;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -317,5 +325,27 @@ class ConfluenceChartTest {
         // Seed 003's hack: a second JVM_SUPPORT_RECOMMENDED_ARGS that silently replaces the chart's one.
         assertEquals(2, envNames(c).stream().filter("JVM_SUPPORT_RECOMMENDED_ARGS"::equals).count());
         containsAll(containerPorts(c), 5801, 5701, 25500);
+    }
+
+    @Test
+    void seed003OverridesOnOurChartAreFlaggedByTheGate(@TempDir Path tmp) throws IOException {
+        Path seed = OfficialCompatibilityTest.sharedDir().resolve("fixtures/seed-003/overrides.yaml");
+        Assumptions.assumeTrue(Files.isRegularFile(seed),
+                "skipped: " + seed + " is absent (../shared/fixtures only exists inside the dcforge workspace)");
+        Path manifest = Files.writeString(tmp.resolve("confluence.yaml"), render("confluence", seed));
+        ValidationResult result = new Validator(BuiltInRules.all(), tmp).validate(List.of(new Validator.Input(
+                new ChartTarget("seed-003", "confluence"), manifest, chart("confluence"), NAMESPACE, KUBE_VERSION)));
+        List<Finding> duplicates = result.findings().stream().filter(f -> f.rule().equals("duplicate-env-var")).toList();
+        assertEquals(1, duplicates.size(), duplicates.toString());
+        assertEquals(Severity.ERROR, duplicates.get(0).severity());
+        // says what is lost: the chart's own JVM arguments, replaced by the seed's hand-written line
+        containsText(duplicates.get(0).message(), "sets env JVM_SUPPORT_RECOMMENDED_ARGS twice", "keeps the last value",
+                "-Dsynchrony.proxy.enabled=true", "and loses");
+        List<Finding> plaintext = result.findings().stream().filter(f -> f.rule().equals("plaintext-secret-in-env")).toList();
+        containsText(plaintext.toString(), "ATL_JDBC_PASSWORD", "ATL_LICENSE_KEY");
+        assertTrue(plaintext.stream().allMatch(f -> f.severity() == Severity.ERROR));
+        lacksText(plaintext.toString(), "<timebomb license>");
+        assertEquals("confluence/templates/statefulset.yaml", duplicates.get(0).file().replace('\\', '/')
+                .replaceFirst("^.*?(confluence/templates/)", "$1"));
     }
 }

@@ -53,6 +53,9 @@ class JiraChartTest {
         assertTrue(ofKind(docs, "RoleBinding").isEmpty());
         JsonNode np = one(docs, "NetworkPolicy", SS);
         lacksText(np.toString(), "6443");
+        // no API access needed, so the token stays out of the pod
+        JsonNode podSpec = one(docs, "StatefulSet", SS).path("spec").path("template").path("spec");
+        assertEquals("false", podSpec.path("automountServiceAccountToken").asText());
     }
 
     @Test

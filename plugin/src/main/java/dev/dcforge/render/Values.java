@@ -23,4 +23,29 @@ public final class Values {
         }
         return base;
     }
+
+    /**
+     * The same values with keys in the order of a reference (the chart's values.yaml), keys the
+     * reference does not have last in their own order: rendered values read like the chart's README.
+     */
+    public static ObjectNode orderLike(ObjectNode values, JsonNode reference) {
+        ObjectNode out = values.objectNode();
+        if (reference != null && reference.isObject()) {
+            reference.fieldNames().forEachRemaining(k -> {
+                if (values.has(k)) {
+                    out.set(k, ordered(values.get(k), reference.get(k)));
+                }
+            });
+        }
+        values.fields().forEachRemaining(e -> {
+            if (!out.has(e.getKey())) {
+                out.set(e.getKey(), ordered(e.getValue(), null));
+            }
+        });
+        return out;
+    }
+
+    private static JsonNode ordered(JsonNode value, JsonNode reference) {
+        return value instanceof ObjectNode o ? orderLike(o, reference) : value;
+    }
 }

@@ -1,32 +1,63 @@
 package dev.dcforge.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.dcforge.model.ChartTarget;
 import dev.dcforge.support.UserError;
 import dev.dcforge.support.Yaml;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
-/** Checks rendered values against the chart's values.schema.json before Helm sees them. */
+/**
+ * Checks rendered values against the chart's values.schema.json before Helm sees them. Each error names
+ * the values path and the override file and line that set it (from the {@link SourceMap}).
+ */
 public final class ValuesSchemaCheck {
+    private static final int MAX_ALLOWED_KEYS_SHOWN = 25;
     private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
+
+    /** One schema error: where it is in the values, where it was set, what is wrong. */
+    public record Finding(String path, SourceMap.Source source, String problem) {
+        String line() {
+            return (source == null ? "(chart defaults)" : source.toString()) + ": " + (path.isEmpty() ? "" : path + ": ") + problem;
+        }
+    }
 
     /**
      * @param values the overrides alone: Helm validates defaults merged with overrides, and so do we
      */
-    public void check(Path chartDir, JsonNode values, Path valuesFile, List<Path> layers) {
+    public void check(Path chartDir, JsonNode values, ChartTarget target, SourceMap sources) {
+        List<Finding> findings = findings(chartDir, values, sources);
+        if (findings.isEmpty()) {
+            return;
+        }
+        Path schemaFile = chartDir.resolve("values.schema.json");
+        Finding first = findings.get(0);
+        StringBuilder problem = new StringBuilder("values of " + target.chart() + " in environment '" + target.environment()
+                + "' do not match " + schemaFile + " (" + findings.size() + (findings.size() == 1 ? " error" : " errors") + "):");
+        for (Finding f : findings) {
+            problem.append("\n  ").append(f.line());
+        }
+        String file = first.source() == null ? chartDir.resolve("values.yaml").toString() : first.source().file();
+        throw new UserError(file, first.source() == null ? 0 : first.source().line(), problem.toString(),
+                "fix the override values at the lines shown (the chart's README lists its keys and types)");
+    }
+
+    public List<Finding> findings(Path chartDir, JsonNode values, SourceMap sources) {
         Path schemaFile = chartDir.resolve("values.schema.json");
         if (!Files.isRegularFile(schemaFile)) {
-            return;
+            return List.of();
         }
         JsonNode schemaNode = Yaml.read(schemaFile);
         JsonSchema schema;
@@ -37,15 +68,27 @@ public final class ValuesSchemaCheck {
                     "fix the chart's schema");
         }
         JsonNode merged = Values.deepMerge(Yaml.readObject(chartDir.resolve("values.yaml"), "values.yaml").deepCopy(),
-                values.isObject() ? (com.fasterxml.jackson.databind.node.ObjectNode) values : Yaml.mapper().createObjectNode());
+                values instanceof ObjectNode o ? o : Yaml.mapper().createObjectNode());
         Set<ValidationMessage> errors = schema.validate(merged);
-        if (!errors.isEmpty()) {
-            String list = errors.stream().map(ValidationMessage::getMessage)
-                    .sorted().collect(Collectors.joining("\n  "));
-            String where = layers.isEmpty() ? valuesFile.toString() : layers.get(layers.size() - 1).toString();
-            throw new UserError(where, 0, "values do not match " + schemaFile + ":\n  " + list,
-                    "fix the override values (see the chart's README for allowed keys and types)");
+        List<Finding> findings = new ArrayList<>();
+        for (ValidationMessage m : errors) {
+            StackSchema.SchemaFinding f = StackSchema.SchemaFinding.of(m, schemaNode);
+            String problem = f.problem();
+            if (!f.allowedKeys().isEmpty()) {
+                List<String> keys = f.allowedKeys();
+                problem += "; allowed: " + String.join(", ", keys.subList(0, Math.min(keys.size(), MAX_ALLOWED_KEYS_SHOWN)))
+                        + (keys.size() > MAX_ALLOWED_KEYS_SHOWN ? ", ..." : "");
+            } else {
+                String prefix = f.path().isEmpty() ? "" : f.path() + ": ";
+                problem = problem.startsWith(prefix) ? problem.substring(prefix.length()) : problem;
+            }
+            SourceMap.Source source = sources.lookup(f.path()).orElse(null);
+            findings.add(new Finding(f.path(), source, problem));
         }
+        findings.sort(Comparator.comparing((Finding f) -> f.source() == null ? "\uffff" : f.source().file())
+                .thenComparingInt(f -> f.source() == null ? 0 : f.source().line())
+                .thenComparing(Finding::path).thenComparing(Finding::problem));
+        return findings;
     }
 
     /** Compiled schemas by content: every environment of a chart checks against the same schema. */

@@ -128,6 +128,11 @@ public final class Yaml {
         }
     }
 
+    /** The node tree (with line marks) of one YAML document, read under the same limits; null when empty. */
+    public static org.yaml.snakeyaml.nodes.Node compose(String text, String sourceName) {
+        return load(sourceName, () -> snakeYaml().compose(new java.io.StringReader(text)));
+    }
+
     /** Every document of a multi-document YAML text (empty documents included as MissingNode). */
     public static List<JsonNode> parseAll(String text, String sourceName) {
         List<JsonNode> docs = new java.util.ArrayList<>();
@@ -290,6 +295,15 @@ public final class Yaml {
             return WRITER.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise YAML", e);
+        }
+    }
+
+    /** A JSON string literal (also a valid YAML double-quoted scalar). */
+    public static String writeJsonString(String value) {
+        try {
+            return JSON.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise JSON", e);
         }
     }
 

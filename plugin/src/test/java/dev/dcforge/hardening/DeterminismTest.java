@@ -43,14 +43,14 @@ class DeterminismTest {
         Path charts = TestFiles.resource("charts");
         Path overrides = project.resolve("overrides");
         TestFiles.write(overrides.resolve("stack.yaml"), """
-                facts: {replicas: 2, tag: "1.27"}
+                facts: {replicas: 2, custom: {tag: "1.27"}}
                 products: [demo]
                 environments:
                   dev: {}
                   staging: {facts: {replicas: 3}}
                   prod: {facts: {replicas: 5}}
                 """);
-        TestFiles.write(overrides.resolve("demo.yaml.j2"), "replicaCount: {{ replicas }}\nimage:\n  tag: \"{{ tag }}-{{ environment }}\"\nprivileged: {{ environment == 'dev' }}\n");
+        TestFiles.write(overrides.resolve("demo.yaml.j2"), "replicaCount: {{ replicas }}\nimage:\n  tag: \"{{ custom.tag }}-{{ environment }}\"\nprivileged: {{ environment == 'dev' }}\n");
         Path out = project.resolve("target/dcforge");
 
         Map<String, String> first = runAndHash(charts, overrides, out);

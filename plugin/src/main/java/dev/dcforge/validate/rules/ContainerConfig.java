@@ -7,6 +7,8 @@ import dev.dcforge.validate.PodTemplates;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -96,19 +98,46 @@ final class ContainerConfig {
         }));
         for (JsonNode mount : container.json().path("volumeMounts")) {
             String cmName = configMapVolumes.get(mount.path("name").asText());
-            if (cmName == null) {
+            if (cmName != null) {
+                addProperties(set, ns, cmName, mount.path("subPath").asText(""), "");
+            }
+        }
+        // An init container that mounts a ConfigMap and a volume this container also mounts renders the
+        // ConfigMap's files into that volume (the chart's synchrony-args init container fills in the pod IP this way)
+        Set<String> ownVolumes = new HashSet<>();
+        container.json().path("volumeMounts").forEach(vm -> ownVolumes.add(vm.path("name").asText()));
+        for (PodTemplates.Container init : PodTemplates.containers(workload)) {
+            if (!init.isInit()) {
                 continue;
             }
-            Objects.find(set, "ConfigMap", cmName, ns).ifPresent(cm -> cm.json().path("data").fields().forEachRemaining(d -> {
-                String subPath = mount.path("subPath").asText("");
-                if (d.getKey().endsWith(".properties") && (subPath.isEmpty() || subPath.equals(d.getKey()))) {
-                    Matcher pm = PROPERTY_LINE.matcher(d.getValue().asText(""));
-                    while (pm.find()) {
-                        properties.add(new Setting(pm.group(1), pm.group(2), "ConfigMap/" + cmName + " " + d.getKey()));
-                    }
+            boolean sharesAVolume = false;
+            List<JsonNode> configMapMounts = new ArrayList<>();
+            for (JsonNode vm : init.json().path("volumeMounts")) {
+                String volume = vm.path("name").asText();
+                if (configMapVolumes.containsKey(volume)) {
+                    configMapMounts.add(vm);
+                } else if (ownVolumes.contains(volume)) {
+                    sharesAVolume = true;
                 }
-            }));
+            }
+            if (sharesAVolume) {
+                for (JsonNode vm : configMapMounts) {
+                    addProperties(set, ns, configMapVolumes.get(vm.path("name").asText()), vm.path("subPath").asText(""),
+                            " (written by init container '" + init.name() + "')");
+                }
+            }
         }
+    }
+
+    private void addProperties(ManifestSet set, String ns, String cmName, String subPath, String via) {
+        Objects.find(set, "ConfigMap", cmName, ns).ifPresent(cm -> cm.json().path("data").fields().forEachRemaining(d -> {
+            if (d.getKey().endsWith(".properties") && (subPath.isEmpty() || subPath.equals(d.getKey()))) {
+                Matcher pm = PROPERTY_LINE.matcher(d.getValue().asText(""));
+                while (pm.find()) {
+                    properties.add(new Setting(pm.group(1), pm.group(2), "ConfigMap/" + cmName + " " + d.getKey() + via));
+                }
+            }
+        }));
     }
 
     static List<ContainerConfig> of(ManifestSet set, ManifestObject w) {

@@ -32,7 +32,7 @@ public final class HazelcastPortCollisionRule extends JavaRule {
         for (ManifestObject w : set.workloads()) {
             for (ContainerConfig c : ContainerConfig.of(set, w)) {
                 boolean managedSynchrony = c.jvmProperty("synchrony.proxy.enabled").map(s -> s.value().equals("true")).orElse(false)
-                        || c.properties.stream().anyMatch(s -> s.source().endsWith("synchrony-args.properties"));
+                        || c.properties.stream().anyMatch(s -> s.source().contains("synchrony-args.properties"));
                 if (!c.isConfluence() || !managedSynchrony) {
                     continue;
                 }
@@ -60,7 +60,7 @@ public final class HazelcastPortCollisionRule extends JavaRule {
     /** Synchrony reads synchrony-args.properties first; otherwise it inherits the JVM's system properties. */
     private static Optional<ContainerConfig.Setting> synchrony(ContainerConfig c, String key) {
         Optional<ContainerConfig.Setting> fromFile = c.properties.stream()
-                .filter(s -> s.source().endsWith("synchrony-args.properties") && s.key().equals(key)).reduce((a, b) -> b);
+                .filter(s -> s.source().contains("synchrony-args.properties") && s.key().equals(key)).reduce((a, b) -> b);
         return fromFile.isPresent() ? fromFile : c.jvmProperty(key);
     }
 }
