@@ -1,5 +1,6 @@
 package dev.dcforge.render;
 
+import dev.dcforge.model.ChartTarget;
 import dev.dcforge.support.UserError;
 import dev.dcforge.support.Yaml;
 import org.junit.jupiter.api.Test;
@@ -7,9 +8,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Compiled values schemas are reused by content: an edited schema is the one that applies. */
@@ -22,11 +23,11 @@ class ValuesSchemaCacheTest {
         Files.writeString(chart.resolve("values.yaml"), "replicas: 1\n");
         Files.writeString(chart.resolve("values.schema.json"), "{\"type\": \"object\", \"properties\": {\"replicas\": {\"type\": \"integer\"}}}");
         ValuesSchemaCheck check = new ValuesSchemaCheck();
-        Path out = chart.resolve("out.yaml");
-        assertDoesNotThrow(() -> check.check(chart, Yaml.parse("replicas: 2", "t"), out, List.of()));
-        assertDoesNotThrow(() -> check.check(chart, Yaml.parse("replicas: 3", "t"), out, List.of()));
+        ChartTarget target = new ChartTarget("dev", "app");
+        assertDoesNotThrow(() -> check.check(chart, Yaml.parse("replicas: 2", "t"), target, SourceMap.empty()));
+        assertDoesNotThrow(() -> check.check(chart, Yaml.parse("replicas: 3", "t"), target, SourceMap.empty()));
         Files.writeString(chart.resolve("values.schema.json"), "{\"type\": \"object\", \"properties\": {\"replicas\": {\"type\": \"string\"}}}");
-        assertThrows(UserError.class, () -> check.check(chart, Yaml.parse("replicas: 2", "t"), out, List.of()));
-        assertThrows(UserError.class, () -> new ValuesSchemaCheck().check(chart, Yaml.parse("replicas: 2", "t"), out, List.of()));
+        assertThrows(UserError.class, () -> check.check(chart, Yaml.parse("replicas: 2", "t"), target, SourceMap.empty()));
+        assertEquals(1, new ValuesSchemaCheck().findings(chart, Yaml.parse("replicas: 2", "t"), SourceMap.empty()).size());
     }
 }
