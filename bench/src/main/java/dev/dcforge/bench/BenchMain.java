@@ -261,11 +261,11 @@ public final class BenchMain {
                 round(worst, 3), worst <= TARGET_RENDER_VALIDATE_RATIO);
     }
 
-    /** Every chart × environment up to 8 of them, else the first environment of each chart (-Dbench.targets=all for all). */
+    /** Every chart × environment up to 9 of them, else the first environment of each chart (-Dbench.targets=all for all). */
     private static List<String> jmhTargets(Workspace ws) {
         String mode = System.getProperty("bench.targets", "auto");
         List<Workspace.Target> all = ws.targets();
-        if (mode.equals("all") || (mode.equals("auto") && all.size() <= 8)) {
+        if (mode.equals("all") || (mode.equals("auto") && all.size() <= 9)) {
             return all.stream().map(Workspace.Target::key).toList();
         }
         Map<String, String> firstPerChart = new LinkedHashMap<>();

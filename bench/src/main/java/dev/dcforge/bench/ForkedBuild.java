@@ -101,7 +101,7 @@ public final class ForkedBuild {
             result.put("buildMs", ms(t));
             result.put("msPerCombination", ms(t) / (shape[0] * shape[1]));
             result.put("manifests", countFiles(project.resolve("target/dcforge/manifests")));
-            result.put("archives", countFiles(project.resolve("target/dcforge/packages")));
+            result.put("packageFiles", countFiles(project.resolve("target/dcforge/packages")));
         } else {
             throw new IllegalArgumentException("mode reference|scale");
         }

@@ -99,7 +99,7 @@ final class ScaleProject {
                 if (env.path("facts") instanceof ObjectNode facts && facts.has("namespace")) {
                     facts.put("namespace", facts.path("namespace").asText() + "-" + name);
                 }
-                renameProductKeys(env, chartNames);
+                cloneProfiles(env.get("profiles"), chartNames, overridesOut);
                 newEnvs.set(name, env);
                 Path envOverrides = refOverrides.resolve(base);
                 if (Files.isDirectory(envOverrides)) {
@@ -108,6 +108,7 @@ final class ScaleProject {
                     copyProductFiles(envOverrides, dest, chartNames);
                 }
             }
+            cloneProfiles(stack.get("profiles"), chartNames, overridesOut);
             stack.set("environments", newEnvs);
             stack.set("products", products);
             AtomicFiles.write(overridesOut.resolve("stack.yaml"), Yaml.write(stack));
@@ -132,25 +133,36 @@ final class ScaleProject {
         }
     }
 
-    /** Per-product maps in an environment (e.g. profiles: {jira: [...]}) follow the products to their copies. */
-    private static void renameProductKeys(JsonNode node, List<String> chartNames) {
-        if (node instanceof ObjectNode object) {
-            List<String> keys = new ArrayList<>();
-            object.fieldNames().forEachRemaining(keys::add);
-            for (String key : keys) {
-                boolean isBase = chartNames.stream().anyMatch(c -> c.substring(0, c.lastIndexOf('-')).equals(key));
-                if (isBase) {
-                    JsonNode value = object.get(key);
-                    for (String chart : chartNames) {
-                        if (chart.substring(0, chart.lastIndexOf('-')).equals(key)) {
-                            object.set(chart, value.deepCopy());
-                        }
-                    }
-                    object.remove(key);
-                } else {
-                    renameProductKeys(object.get(key), chartNames);
+    /**
+     * The profiles of a product ({@code profiles: {jira: [ha, ...]}}) for each of its copies: a copy of each
+     * profile that renders with {@code product} set to the base product (profiles write the product's own
+     * values key, e.g. {@code jira:}), on the same lines.
+     */
+    private static void cloneProfiles(JsonNode node, List<String> chartNames, Path overridesOut) throws IOException {
+        if (!(node instanceof ObjectNode object)) {
+            return;
+        }
+        List<String> keys = new ArrayList<>();
+        object.fieldNames().forEachRemaining(keys::add);
+        for (String base : keys) {
+            JsonNode list = object.get(base);
+            for (String chart : chartNames) {
+                if (!chart.substring(0, chart.lastIndexOf('-')).equals(base)) {
+                    continue;
                 }
+                ArrayNode renamed = Yaml.mapper().createArrayNode();
+                for (JsonNode profile : list) {
+                    String name = profile.asText() + "--" + chart;
+                    Path source = overridesOut.resolve("profiles").resolve(profile.asText() + ".yaml.j2");
+                    Path copy = overridesOut.resolve("profiles").resolve(name + ".yaml.j2");
+                    if (Files.isRegularFile(source) && !Files.exists(copy)) {
+                        Files.writeString(copy, "{% set product = '" + base + "' %}" + Files.readString(source));
+                    }
+                    renamed.add(name);
+                }
+                object.set(chart, renamed);
             }
+            object.remove(base);
         }
     }
 
