@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -140,31 +141,36 @@ public final class SourceMap {
     /** Entries in the order of the values tree, files relative to base. */
     SourceMap ordered(JsonNode values, Path base) {
         Map<String, Source> out = new LinkedHashMap<>();
-        walk(values, "", out, base);
+        walk(values, "", out, base, new HashMap<>());
         return new SourceMap(out);
     }
 
-    private void walk(JsonNode node, String path, Map<String, Source> out, Path base) {
+    /** @param relativeFiles each file name relativized once: the values of one file all name it */
+    private void walk(JsonNode node, String path, Map<String, Source> out, Path base, Map<String, String> relativeFiles) {
         Source s = entries.get(path);
         if (s != null && !path.isEmpty()) {
-            String file = s.file();
-            try {
-                Path p = Path.of(file);
-                if (p.isAbsolute() && p.startsWith(base)) {
-                    file = base.relativize(p).toString().replace('\\', '/');
-                }
-            } catch (RuntimeException e) {
-                // keep the file as it is
-            }
+            String file = relativeFiles.computeIfAbsent(s.file(), f -> relativeTo(base, f));
             out.put(path, new Source(file, s.line()));
         }
         if (node.isObject()) {
-            node.fields().forEachRemaining(e -> walk(e.getValue(), YamlLines.child(path, e.getKey()), out, base));
+            node.fields().forEachRemaining(e -> walk(e.getValue(), YamlLines.child(path, e.getKey()), out, base, relativeFiles));
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                walk(node.get(i), YamlLines.index(path, i), out, base);
+                walk(node.get(i), YamlLines.index(path, i), out, base, relativeFiles);
             }
         }
+    }
+
+    private static String relativeTo(Path base, String file) {
+        try {
+            Path p = Path.of(file);
+            if (p.isAbsolute() && p.startsWith(base)) {
+                return base.relativize(p).toString().replace('\\', '/');
+            }
+        } catch (RuntimeException e) {
+            // keep the file as it is
+        }
+        return file;
     }
 
     void write(Path file, ChartTarget target) {
