@@ -120,6 +120,8 @@ class BambooChartTest {
         JsonNode spec = one(renderCase("defaults"), "StatefulSet", SS).path("spec").path("template").path("spec");
         assertEquals(2005, spec.path("securityContext").path("runAsUser").asInt());
         assertEquals(2005, spec.path("securityContext").path("fsGroup").asInt());
+        // no Kubernetes API access needed, so the token stays out of the pod
+        assertEquals("false", spec.path("automountServiceAccountToken").asText());
         assertTrue(spec.path("securityContext").path("runAsNonRoot").asBoolean());
         assertFalse(spec.path("containers").get(0).path("securityContext").path("allowPrivilegeEscalation").asBoolean(true));
         assertTrue(ofKind(renderCase("defaults"), "Role").isEmpty(), "the server needs no Kubernetes API access");
