@@ -35,7 +35,7 @@ class BambooChartTest {
                 .path("properties").path("replicaCount");
         assertEquals(1, rc.path("maximum").asInt());
         containsText(rc.path("description").asText(), "active-passive");
-        containsText(rc.path("errorMessage").asText(), "active-passive");
+        containsText(rc.path("errorMessage").path("maximum").asText(), "active-passive");
         // Helm validates values against the schema before any template runs: the template's own message never shows.
         UserError e = assertThrows(UserError.class, () -> renderInline("bamboo", "replicaCount: 2\n"));
         containsText(e.getMessage(), "replicaCount");
