@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.dcforge.model.ChartTarget;
@@ -24,6 +25,12 @@ import java.util.Set;
 public final class ValuesSchemaCheck {
     private static final int MAX_ALLOWED_KEYS_SHOWN = 25;
     private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
+    /**
+     * Charts may explain a constraint with {@code "errorMessage": {"<keyword>": "why"}} next to it (the ajv-errors
+     * keyword form; Helm ignores it): networknt then reports that text instead of its generic message for that keyword,
+     * and does not warn about an unknown keyword.
+     */
+    private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder().errorMessageKeyword("errorMessage").build();
 
     /** One schema error: where it is in the values, where it was set, what is wrong. */
     public record Finding(String path, SourceMap.Source source, String problem) {
@@ -60,7 +67,7 @@ public final class ValuesSchemaCheck {
         JsonNode schemaNode = Yaml.read(schemaFile);
         JsonSchema schema;
         try {
-            schema = factory.getSchema(schemaNode);
+            schema = factory.getSchema(schemaNode, CONFIG);
         } catch (RuntimeException e) {
             throw new UserError(schemaFile.toString(), 0, "values.schema.json is not a valid JSON Schema: " + e.getMessage(),
                     "fix the chart's schema");
