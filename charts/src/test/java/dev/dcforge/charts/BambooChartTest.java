@@ -35,7 +35,7 @@ class BambooChartTest {
                 .path("properties").path("replicaCount");
         assertEquals(1, rc.path("maximum").asInt());
         containsText(rc.path("description").asText(), "active-passive");
-        containsText(rc.path("errorMessage").asText(), "active-passive");
+        containsText(rc.path("errorMessage").path("maximum").asText(), "active-passive");
         // Helm validates values against the schema before any template runs: the template's own message never shows.
         UserError e = assertThrows(UserError.class, () -> renderInline("bamboo", "replicaCount: 2\n"));
         containsText(e.getMessage(), "replicaCount");
@@ -120,6 +120,8 @@ class BambooChartTest {
         JsonNode spec = one(renderCase("defaults"), "StatefulSet", SS).path("spec").path("template").path("spec");
         assertEquals(2005, spec.path("securityContext").path("runAsUser").asInt());
         assertEquals(2005, spec.path("securityContext").path("fsGroup").asInt());
+        // no Kubernetes API access needed, so the token stays out of the pod
+        assertEquals("false", spec.path("automountServiceAccountToken").asText());
         assertTrue(spec.path("securityContext").path("runAsNonRoot").asBoolean());
         assertFalse(spec.path("containers").get(0).path("securityContext").path("allowPrivilegeEscalation").asBoolean(true));
         assertTrue(ofKind(renderCase("defaults"), "Role").isEmpty(), "the server needs no Kubernetes API access");

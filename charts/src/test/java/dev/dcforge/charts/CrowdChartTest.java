@@ -72,6 +72,8 @@ class CrowdChartTest {
         JsonNode spec = one(renderCase("defaults"), "StatefulSet", SS).path("spec").path("template").path("spec");
         assertEquals(2004, spec.path("securityContext").path("runAsUser").asInt());
         assertEquals(2004, spec.path("securityContext").path("fsGroup").asInt());
+        // no Kubernetes API access needed, so the token stays out of the pod
+        assertEquals("false", spec.path("automountServiceAccountToken").asText());
         assertTrue(spec.path("securityContext").path("runAsNonRoot").asBoolean());
         assertFalse(spec.path("containers").get(0).path("securityContext").path("allowPrivilegeEscalation").asBoolean(true));
         assertTrue(spec.path("initContainers").isMissingNode());

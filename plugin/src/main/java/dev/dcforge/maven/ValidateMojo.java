@@ -1,6 +1,9 @@
 package dev.dcforge.maven;
 
 import dev.dcforge.model.BuildSummary;
+import dev.dcforge.support.Yaml;
+import dev.dcforge.render.SourceMap;
+import dev.dcforge.model.OverrideOrigins;
 import dev.dcforge.model.ChartTarget;
 import dev.dcforge.model.Finding;
 import dev.dcforge.model.OutputLayout;
@@ -134,7 +137,8 @@ public class ValidateMojo extends AbstractDcforgeMojo {
         Path exemptionsFile = standalonePath(exemptions, "dcforge-exemptions.yaml");
         boolean explicitExemptions = exemptions != null && !exemptionsFile.endsWith("dcforge-exemptions.yaml");
         Exemptions exempt = Files.isRegularFile(exemptionsFile) || explicitExemptions ? Exemptions.load(exemptionsFile) : Exemptions.none();
-        ValidationResult validated = new Validator(rules, baseDir(), exempt, LocalDate.now()).validate(inputs);
+        ValidationResult validated = new Validator(rules, baseDir(), exempt, LocalDate.now())
+                .withOverrideOrigins(target -> overrideOrigins(layout, target)).validate(inputs);
         Path baselinePath = standalonePath(baselineFile, "dcforge-baseline.yaml");
         boolean recording = baseline != null && baseline.trim().equals("record");
         if (baseline != null && !baseline.isBlank() && !recording) {
@@ -179,6 +183,13 @@ public class ValidateMojo extends AbstractDcforgeMojo {
 
     private Path reportDir() {
         return standalonePath(reportDir, "target/dcforge/reports");
+    }
+
+    /** What the target's overrides set, and where; nothing for inputs that were not rendered from overrides. */
+    private static OverrideOrigins overrideOrigins(OutputLayout layout, ChartTarget target) {
+        Path values = layout.valuesFile(target);
+        return Files.isRegularFile(values) && Files.isRegularFile(layout.sourceMapFile(target))
+                ? SourceMap.load(layout, target).origins(Yaml.read(values)) : OverrideOrigins.none();
     }
 
     private List<Validator.Input> buildInputs(OutputLayout layout) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dcforge.model.ChartTarget;
 import dev.dcforge.model.OutputLayout;
+import dev.dcforge.model.OverrideOrigins;
 import dev.dcforge.support.AtomicFiles;
 import dev.dcforge.support.UserError;
 import dev.dcforge.support.Yaml;
@@ -11,7 +12,9 @@ import dev.dcforge.support.YamlLines;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Iterator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -100,6 +103,25 @@ public final class SourceMap {
                     ? asIndex : YamlLines.child(path, seg);
         }
         return lookup(path);
+    }
+
+    /** Every text value of the rendered values that an override set, with the override line that set it. */
+    public OverrideOrigins origins(JsonNode values) {
+        List<OverrideOrigins.Origin> origins = new ArrayList<>();
+        collect(values, "", origins);
+        return new OverrideOrigins(origins);
+    }
+
+    private void collect(JsonNode node, String pointer, List<OverrideOrigins.Origin> into) {
+        if (node.isTextual()) {
+            lookupPointer(pointer).ifPresent(s -> into.add(new OverrideOrigins.Origin(node.asText(), s.file(), s.line())));
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(e -> collect(e.getValue(), pointer + "/" + e.getKey().replace("~", "~0").replace("/", "~1"), into));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collect(node.get(i), pointer + "/" + i, into);
+            }
+        }
     }
 
     /** Exactly this path's source. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.dcforge.model.ChartTarget;
@@ -26,6 +27,12 @@ import java.util.Set;
 public final class ValuesSchemaCheck {
     private static final int MAX_ALLOWED_KEYS_SHOWN = 25;
     private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
+    /**
+     * Charts may explain a constraint with {@code "errorMessage": {"<keyword>": "why"}} next to it (the ajv-errors
+     * keyword form; Helm ignores it): networknt then reports that text instead of its generic message for that keyword,
+     * and does not warn about an unknown keyword.
+     */
+    private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder().errorMessageKeyword("errorMessage").build();
 
     /** One schema error: where it is in the values, where it was set, what is wrong. */
     public record Finding(String path, SourceMap.Source source, String problem) {
@@ -106,7 +113,7 @@ public final class ValuesSchemaCheck {
                 return schema;
             }
         }
-        JsonSchema schema = factory.getSchema(schemaNode);
+        JsonSchema schema = factory.getSchema(schemaNode, CONFIG);
         synchronized (COMPILED) {
             COMPILED.put(schemaNode.deepCopy(), schema);
         }

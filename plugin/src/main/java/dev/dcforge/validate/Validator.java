@@ -3,6 +3,7 @@ package dev.dcforge.validate;
 import dev.dcforge.model.ChartTarget;
 import dev.dcforge.model.Finding;
 import dev.dcforge.model.ManifestObject;
+import dev.dcforge.model.OverrideOrigins;
 import dev.dcforge.support.Secrets;
 import dev.dcforge.support.Yaml;
 import dev.dcforge.validate.rules.Rule;
@@ -37,6 +38,14 @@ public final class Validator {
     private final Exemptions exemptions;
     private final LocalDate today;
 
+    private Function<ChartTarget, OverrideOrigins> overrideOrigins = target -> OverrideOrigins.none();
+
+    /** Attributes findings to the override lines that set the values their messages name. */
+    public Validator withOverrideOrigins(Function<ChartTarget, OverrideOrigins> origins) {
+        this.overrideOrigins = origins;
+        return this;
+    }
+
     /** @param baseDir paths in findings are shown relative to it (the project folder) */
     public Validator(List<Rule> rules, Path baseDir) {
         this(rules, baseDir, Exemptions.none(), LocalDate.now());
@@ -64,7 +73,8 @@ public final class Validator {
             counts.computeIfAbsent(input.target(), t -> new ArrayList<>()).addAll(objects.stream().map(ManifestObject::ref).toList());
             objects.forEach(o -> Secrets.collect(o.json(), secrets));
             ManifestSet set = new ManifestSet(input.target(), input.namespace(), input.kubeVersion(), objects);
-            findings.addAll(engine.run(set, templateResolver(input.chartDir()), suppressed));
+            OverrideOrigins origins = overrideOrigins.apply(input.target());
+            engine.run(set, templateResolver(input.chartDir()), suppressed).forEach(f -> findings.add(origins.attribute(f)));
         }
         // no rule may print a secret it read: scrub every message before any report sees it
         findings.replaceAll(f -> f.withMessage(Secrets.scrub(f.message(), secrets)));
