@@ -1,5 +1,6 @@
 package dev.dcforge.bench;
 
+import dev.dcforge.support.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -56,7 +57,7 @@ public final class BenchMain {
 
     void run() throws Exception {
         Files.createDirectories(out);
-        Workspace.deleteRecursively(out.resolve("work"));
+        AtomicFiles.deleteTree(out.resolve("work"));
         report.put("generated", Instant.now().toString());
         report.put("command", "bench/run  (= mvn -B -Pbench -pl bench -am verify -DskipTests -Dinvoker.skip)");
         report.set("machine", machine());
@@ -351,7 +352,7 @@ public final class BenchMain {
             totals.add(System.nanoTime() - start);
             cpuTotals.add(childrenCpuNanos() - children0);
             times.forEach((k, v) -> byCommand.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
-            Workspace.deleteRecursively(dir);
+            AtomicFiles.deleteTree(dir);
         }
         double cliMs = ForkedBuild.ms(ForkedBuild.median(totals));
         cli.put("cliPipelineMs", cliMs);
@@ -530,7 +531,7 @@ public final class BenchMain {
         }
         int exit = p.waitFor();
         long wall = System.nanoTime() - start;
-        Workspace.deleteRecursively(Path.of(args[2]));
+        AtomicFiles.deleteTree(Path.of(args[2]));
         if (result == null) {
             throw new IOException("forked build " + String.join(" ", args) + " (" + String.join(" ", jvmArgs) + ") exited " + exit + ":\n" + log);
         }

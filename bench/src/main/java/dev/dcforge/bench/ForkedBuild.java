@@ -1,5 +1,6 @@
 package dev.dcforge.bench;
 
+import dev.dcforge.support.AtomicFiles;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dcforge.support.Yaml;
 
@@ -53,7 +54,7 @@ public final class ForkedBuild {
             List<Long> fullCpu = new ArrayList<>();
             List<Long> noopCpu = new ArrayList<>();
             for (int i = 0; i < rounds; i++) {
-                Workspace.deleteRecursively(project.resolve("target"));
+                AtomicFiles.deleteTree(project.resolve("target"));
                 long c0 = cpu();
                 full.add(Builds.build(runner, project, params));
                 long c1 = cpu();
@@ -85,7 +86,7 @@ public final class ForkedBuild {
             result.set("goalsMs", goalTimes(runner));
             // the same build again in this JVM (output deleted): the cost per combination once classes are
             // loaded, schemas converted and the JIT has compiled the hot paths
-            Workspace.deleteRecursively(project.resolve("target"));
+            AtomicFiles.deleteTree(project.resolve("target"));
             long cpu2 = cpu();
             long warm = Builds.build(runner, project, params);
             long cpu3 = cpu();

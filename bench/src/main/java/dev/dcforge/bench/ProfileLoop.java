@@ -1,5 +1,6 @@
 package dev.dcforge.bench;
 
+import dev.dcforge.support.AtomicFiles;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -18,7 +19,7 @@ public final class ProfileLoop {
             if (project == null) {
                 project = Builds.copyProject(ws.chartsDir, ws.overridesDir, ws.work.resolve("project"));
             }
-            Workspace.deleteRecursively(project.resolve("target"));
+            AtomicFiles.deleteTree(project.resolve("target"));
             Builds.build(RUNNER, project, Builds.params());
         } catch (Exception e) {
             throw new IllegalStateException(e);

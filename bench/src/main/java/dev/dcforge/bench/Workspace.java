@@ -24,11 +24,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The reference stack (overrides/stack.yaml, or every chart with its defaults when there is none) and a
@@ -213,18 +211,7 @@ public final class Workspace {
     }
 
     public void delete() {
-        deleteRecursively(work);
-    }
-
-    static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        AtomicFiles.deleteTree(work);
     }
 
     static String yamlWrite(com.fasterxml.jackson.databind.JsonNode node) {

@@ -1,5 +1,6 @@
 package dev.dcforge.diff;
 
+import dev.dcforge.support.AtomicFiles;
 import dev.dcforge.support.UserError;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -44,7 +45,7 @@ public final class GitBase {
             throw new UserError("dcforge.diff.base", 0, "'" + ref + "' is not a commit of the git repository " + repoRoot,
                     "give a branch, tag or commit (for example origin/main or HEAD~1), or a folder of rendered manifests");
         }
-        StackManifests.deleteTree(into);
+        AtomicFiles.deleteTree(into);
         Process p = start(repoRoot, "archive", "--format=tar", commit);
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
         try (TarArchiveInputStream tar = new TarArchiveInputStream(p.getInputStream())) {

@@ -11,10 +11,7 @@ import dev.dcforge.template.HelmTemplater;
 import dev.dcforge.support.UserError;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.util.Comparator;
 import java.util.stream.Stream;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -37,7 +34,7 @@ public final class StackManifests {
 
     /** @return manifest file per environment/chart */
     public Map<ChartTarget, Path> build(Sources sources, OutputLayout out, Function<Stack.Environment, String> kubeVersion) {
-        deleteTree(out.root());
+        AtomicFiles.deleteTree(out.root());
         Stack stack = sources.stack();
         new OverridesRenderer(sources.overridesDir(), sources.chartsDir()).render(stack, out);
         HelmTemplater helm = new HelmTemplater();
@@ -80,16 +77,5 @@ public final class StackManifests {
                     "point dcforge.diff.base at a git ref or at a folder like target/dcforge/manifests of an earlier build");
         }
         return manifests;
-    }
-
-    static void deleteTree(Path dir) {
-        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(AtomicFiles::delete);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

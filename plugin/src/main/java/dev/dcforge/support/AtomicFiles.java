@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.LinkOption;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /** Writes files through a temporary sibling and a move, so no half-written output looks valid. */
 public final class AtomicFiles {
@@ -43,6 +46,18 @@ public final class AtomicFiles {
             Files.deleteIfExists(target);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + target, e);
+        }
+    }
+
+    /** Deletes a folder and everything in it (links are deleted, never followed); nothing happens when it is absent. */
+    public static void deleteTree(Path dir) {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(AtomicFiles::delete);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
         }
     }
 }

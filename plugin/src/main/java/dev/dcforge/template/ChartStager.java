@@ -7,14 +7,12 @@ import dev.dcforge.support.UserError;
 import dev.dcforge.support.Yaml;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -29,7 +27,7 @@ public final class ChartStager {
     public Path stage(Path chartDir, Path stagingRoot) {
         HelmTemplater.requireChart(chartDir);
         Path staged = stagingRoot.resolve(chartDir.getFileName().toString());
-        deleteRecursively(staged);
+        AtomicFiles.deleteTree(staged);
         copyChart(chartDir, staged);
         return staged;
     }
@@ -110,16 +108,5 @@ public final class ChartStager {
             }
         }
         return matchers;
-    }
-
-    static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(AtomicFiles::delete);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -54,7 +54,7 @@ class DeterminismTest {
         Path out = project.resolve("target/dcforge");
 
         Map<String, String> first = runAndHash(charts, overrides, out);
-        deleteTree(out);
+        AtomicFiles.deleteTree(out);
         Map<String, String> second = runAndHash(charts, overrides, out);
 
         assertTrue(first.keySet().stream().anyMatch(f -> f.endsWith(".tgz")), first.keySet().toString());
@@ -94,11 +94,5 @@ class DeterminismTest {
             }
         }
         return hashes;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> files = Files.walk(root)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(AtomicFiles::delete);
-        }
     }
 }
