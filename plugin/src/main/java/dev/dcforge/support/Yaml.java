@@ -118,6 +118,10 @@ public final class Yaml {
         } catch (StackOverflowError e) {
             // found by fuzzing: a collection used as a mapping key that contains itself ("&a [? [*a]]")
             throw recursionError(sourceName);
+        } catch (NumberFormatException e) {
+            // found by fuzzing: YAML 1.1 lets "._" match the float pattern, and the number it leaves ("." ) does not parse
+            throw new UserError(sourceName, 0, "invalid YAML: a value looks like a number but is not one (" + e.getMessage() + ")",
+                    "quote the value if it is text, e.g. \"._\"");
         } catch (YAMLException e) {
             String problem = firstLine(e.getMessage());
             // alias and nesting limits: the text is valid YAML, just built to exhaust the reader
