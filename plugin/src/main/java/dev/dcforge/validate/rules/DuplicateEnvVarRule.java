@@ -8,25 +8,20 @@ import dev.dcforge.validate.ManifestSet;
 import dev.dcforge.validate.PodTemplates;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * Two env entries with one name: Kubernetes keeps the last one and silently drops the first
  * (seed 003 lost the chart's JVM arguments this way).
  */
-public final class DuplicateEnvVarRule implements Rule {
-    private static final RuleInfo INFO = new RuleInfo("duplicate-env-var", Severity.ERROR,
-            "Duplicated environment variable",
-            "When a container lists the same env name twice, the later value silently replaces the earlier one, "
-                    + "so settings the chart produced (such as JVM_SUPPORT_RECOMMENDED_ARGS) are lost.",
-            "Set the value once: use the chart's own key (for JVM arguments additionalJvmArgs) instead of "
-                    + "adding a second env entry with the same name.",
-            "atlassian", List.of(), List.of(), Map.of("kubeLinter", "duplicate-env-var"), "java:" + DuplicateEnvVarRule.class.getSimpleName());
-
-    @Override
-    public RuleInfo info() {
-        return INFO;
+public final class DuplicateEnvVarRule extends JavaRule {
+    public DuplicateEnvVarRule() {
+        super("duplicate-env-var", Severity.ERROR, "atlassian", "Duplicated environment variable",
+                "When a container lists the same env name twice, the later value silently replaces the earlier one, "
+                        + "so settings the chart produced (such as JVM_SUPPORT_RECOMMENDED_ARGS) are lost.",
+                "Set the value once: use the chart's own key (for JVM arguments additionalJvmArgs) instead of "
+                        + "adding a second env entry with the same name.",
+                "kubeLinter", "duplicate-env-var");
     }
 
     @Override

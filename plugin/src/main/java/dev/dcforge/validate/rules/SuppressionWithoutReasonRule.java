@@ -6,20 +6,12 @@ import dev.dcforge.model.Severity;
 import dev.dcforge.validate.ManifestSet;
 import dev.dcforge.validate.RuleEngine;
 
-import java.util.List;
-import java.util.Map;
-
 /** A suppression must say why; an empty reason does not suppress and is itself an error. */
-public final class SuppressionWithoutReasonRule implements Rule {
-    private static final RuleInfo INFO = new RuleInfo("suppression-without-reason", Severity.ERROR,
-            "Suppression annotation without a reason",
-            "A silenced check with no recorded reason cannot be reviewed or revisited.",
-            "Give the annotation a reason, e.g. dcforge.dev/ignore.<rule-id>: \"runs as root because ...\".",
-            "best-practice", List.of(), List.of(), Map.of(), "java:" + SuppressionWithoutReasonRule.class.getSimpleName());
-
-    @Override
-    public RuleInfo info() {
-        return INFO;
+public final class SuppressionWithoutReasonRule extends JavaRule {
+    public SuppressionWithoutReasonRule() {
+        super("suppression-without-reason", Severity.ERROR, "best-practice", "Suppression annotation without a reason",
+                "A silenced check with no recorded reason cannot be reviewed or revisited.",
+                "Give the annotation a reason, e.g. dcforge.dev/ignore.<rule-id>: \"runs as root because ...\".");
     }
 
     @Override

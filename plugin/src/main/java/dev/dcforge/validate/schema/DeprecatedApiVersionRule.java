@@ -4,27 +4,15 @@ import dev.dcforge.model.ManifestObject;
 import dev.dcforge.model.Severity;
 import dev.dcforge.validate.ManifestSet;
 import dev.dcforge.validate.rules.FindingSink;
-import dev.dcforge.validate.rules.Rule;
-import dev.dcforge.validate.rules.RuleInfo;
-
-import java.util.List;
-import java.util.Map;
+import dev.dcforge.validate.rules.JavaRule;
 
 /**
  * API versions that the target Kubernetes version no longer serves (error) or has deprecated (warning),
  * from the table in {@code dcforge/deprecated-apis.yaml}. Uses the target version itself, not the nearest
  * carried schema version, so it also answers for targets older than the carried schemas.
  */
-public final class DeprecatedApiVersionRule implements Rule {
+public final class DeprecatedApiVersionRule extends JavaRule {
     public static final String ID = "deprecated-api-version";
-    private static final RuleInfo INFO = new RuleInfo(ID, Severity.WARNING,
-            "Deprecated or removed API version",
-            "The API server refuses an apiVersion that the cluster's Kubernetes release has removed, so the install "
-                    + "or upgrade fails; a deprecated version still works but is removed by a later release.",
-            "Change the template's apiVersion to the replacement named in the finding, adjusting any fields that "
-                    + "changed between the versions.",
-            "schema", List.of(), List.of(), Map.of("pluto", "deprecated/removed versions", "kubent", "deprecated APIs"),
-            "java:" + DeprecatedApiVersionRule.class.getSimpleName());
 
     private final DeprecatedApis table;
 
@@ -33,12 +21,13 @@ public final class DeprecatedApiVersionRule implements Rule {
     }
 
     DeprecatedApiVersionRule(DeprecatedApis table) {
+        super(ID, Severity.WARNING, "schema", "Deprecated or removed API version",
+                "The API server refuses an apiVersion that the cluster's Kubernetes release has removed, so the install "
+                        + "or upgrade fails; a deprecated version still works but is removed by a later release.",
+                "Change the template's apiVersion to the replacement named in the finding, adjusting any fields that "
+                        + "changed between the versions.",
+                "pluto", "deprecated/removed versions", "kubent", "deprecated APIs");
         this.table = table;
-    }
-
-    @Override
-    public RuleInfo info() {
-        return INFO;
     }
 
     @Override
