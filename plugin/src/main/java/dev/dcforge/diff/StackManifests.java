@@ -5,20 +5,18 @@ import dev.dcforge.model.OutputLayout;
 import dev.dcforge.render.OverridesRenderer;
 import dev.dcforge.render.Stack;
 import dev.dcforge.support.AtomicFiles;
-import dev.dcforge.template.ChartStager;
-import dev.dcforge.template.HelmTemplater;
-
 import dev.dcforge.support.UserError;
+import dev.dcforge.template.StackTemplater;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.stream.Stream;
 import java.nio.file.Path;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Render and template of a whole stack into an output folder of its own, with the same classes as the
@@ -37,24 +35,13 @@ public final class StackManifests {
         AtomicFiles.deleteTree(out.root());
         Stack stack = sources.stack();
         new OverridesRenderer(sources.overridesDir(), sources.chartsDir()).render(stack, out);
-        HelmTemplater helm = new HelmTemplater();
-        ChartStager stager = new ChartStager();
-        Set<String> staged = new HashSet<>();
-        Map<ChartTarget, Path> manifests = new TreeMap<>();
+        List<StackTemplater.Job> jobs = new ArrayList<>();
         for (Stack.Environment env : stack.environments().values()) {
             for (String chart : env.products()) {
-                ChartTarget target = new ChartTarget(env.name(), chart);
-                if (staged.add(chart)) {
-                    stager.stage(sources.chartsDir().resolve(chart), out.stagingDir());
-                }
-                String text = helm.template(out.stagingDir().resolve(chart), sources.chartsDir().resolve(chart),
-                        out.valuesFile(target), chart, env.namespace(), kubeVersion.apply(env));
-                Path manifest = out.manifestFile(target);
-                AtomicFiles.write(manifest, text);
-                manifests.put(target, manifest);
+                jobs.add(new StackTemplater.Job(new ChartTarget(env.name(), chart), env.namespace(), kubeVersion.apply(env)));
             }
         }
-        return manifests;
+        return new StackTemplater().template(jobs, sources.chartsDir(), out, null);
     }
 
     /** A folder of previously rendered manifests laid out as {@code <env>/<chart>.yaml} (a build's {@code target/dcforge/manifests}). */
